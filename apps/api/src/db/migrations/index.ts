@@ -1,0 +1,10 @@
+import type { Migration } from "kysely";
+import * as foundation from "./2026-11-25T0900-foundation.js";
+
+/**
+ * Every migration, in order. Forward-only: a migration is never edited once it has landed; a change
+ * is a new entry. Names sort by time so both dialects apply them in the same order.
+ */
+export const migrations: Record<string, Migration> = {
+  "2026-11-25T0900-foundation": foundation,
+};
