@@ -57,13 +57,14 @@ export async function buildWeb() {
 }
 
 /** Builds the stale parts (or all with force) and says what it did. */
-export async function buildStale({ force = false, quiet = false } = {}) {
+export async function buildStale({ force = false, quiet = false, only = "all" } = {}) {
   const say = (text) => quiet || process.stdout.write(`${text}\n`);
   const serverOut = at("apps/api/dist/main.js");
   if (force || isStale(serverOut, [at("apps/api/src"), at("apps/api/package.json"), ...shared])) {
     say("Building the server…");
     await buildServer();
   }
+  if (only === "server") return;
   const webOut = at("apps/web/dist/index.html");
   const webInputs = [
     at("apps/web/src"),

@@ -1,1 +1,99 @@
-export {};
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { ConfigError, loadConfig } from "../config.js";
+import { DatabaseOpenError, openDatabase } from "../db/dialect.js";
+import { migrateToLatest } from "../db/migrate.js";
+import { HttpProblem } from "../http/problem.js";
+import { createAdmin, createAdminHelp } from "./create-admin.js";
+import { DemoRefused, demoSignInText, seedDemo } from "./demo.js";
+
+const help = `Lantern command line
+
+Usage: npm run lantern -- <command> [options]
+
+Commands:
+  migrate         Apply pending database migrations (npm start does this too).
+  create-admin    Create a programme admin account. On a new installation it also creates the
+                  programme, which completes first-run setup without the web page.
+  demo            Fill an empty database with a fictional demo programme and print its sign-ins.
+  help            Show this text. "help <command>" shows a command's options.
+
+The database comes from the environment, as for npm start:
+  DATA_DIR        folder for the SQLite database (default ./data)
+  DATABASE_URL    postgres://user:password@host:port/database selects PostgreSQL instead
+`;
+
+/** A CLI failure: printed as one line, exit code 1. */
+export class CliError extends Error {}
+
+/** Runs one CLI command; resolves to the process exit code. */
+export async function runCli(argv: string[], io = { out: process.stdout, err: process.stderr }): Promise<number> {
+  const [command, ...rest] = argv;
+  const say = (text: string) => io.out.write(`${text}\n`);
+  try {
+    switch (command) {
+      case undefined:
+      case "help":
+      case "--help":
+      case "-h":
+        say(rest[0] === "create-admin" ? createAdminHelp : help);
+        return 0;
+      case "migrate": {
+        if (rest.includes("--help")) return say("Usage: npm run lantern -- migrate"), 0;
+        const db = await openDatabase(loadConfig().database);
+        try {
+          const applied = await migrateToLatest(db);
+          say(applied.length ? `Applied ${applied.join(", ")} to ${db.location}.` : `${db.location} is up to date.`);
+        } finally {
+          await db.close();
+        }
+        return 0;
+      }
+      case "create-admin":
+        return await createAdmin(rest, say);
+      case "demo": {
+        if (rest.includes("--help")) return say("Usage: npm run lantern -- demo"), 0;
+        parseArgs({ args: rest, options: {}, strict: true });
+        const config = loadConfig();
+        const db = await openDatabase(config.database);
+        try {
+          await migrateToLatest(db);
+          const outcome = await seedDemo(db);
+          say(outcome === "seeded" ? "Demo programme created." : "The demo programme is already here.");
+          say(demoSignInText(config.publicUrl));
+        } finally {
+          await db.close();
+        }
+        return 0;
+      }
+      default:
+        throw new CliError(`unknown command "${command}"; run "npm run lantern -- help" for the list`);
+    }
+  } catch (error) {
+    io.err.write(`lantern: ${describe(error)}\n`);
+    return 1;
+  }
+}
+
+function describe(error: unknown): string {
+  if (error instanceof HttpProblem) {
+    const fields = error.errors?.map((e) => `${e.field}: ${e.message}`).join("; ");
+    return fields ? `${error.title} (${fields})` : error.title;
+  }
+  if (
+    error instanceof CliError ||
+    error instanceof ConfigError ||
+    error instanceof DatabaseOpenError ||
+    error instanceof DemoRefused
+  ) {
+    return error.message;
+  }
+  if (error instanceof Error && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) {
+    return `${error.message.split("\n")[0]} (see "npm run lantern -- help")`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+const isEntry = process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1]);
+if (isEntry) runCli(process.argv.slice(2)).then((code) => process.exit(code));

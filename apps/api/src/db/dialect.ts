@@ -46,7 +46,7 @@ export async function openDatabase(
 function openSqlite(file: string): Db {
   let raw: SqliteDatabase.Database;
   try {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
+    ensureDir(path.dirname(file));
     raw = new SqliteDatabase(file);
     // A 2xx must survive power loss: WAL with a full sync on every commit.
     raw.pragma("journal_mode = WAL");
@@ -80,6 +80,25 @@ async function openPostgres(url: string, poolSize: number): Promise<Db> {
     throw new DatabaseOpenError(`Cannot open the PostgreSQL database at ${redactUrl(url)}: ${reason(error)}`);
   }
   return { kysely, dialect: "postgres", location: redactUrl(url), close: () => kysely.destroy() };
+}
+
+/**
+ * Creates a folder and its missing parents one level at a time. (Node's recursive mkdir spins
+ * forever on some unwritable trees such as /proc on Node 20; this fails with a clear error.)
+ */
+function ensureDir(dir: string): void {
+  const missing: string[] = [];
+  let current = path.resolve(dir);
+  while (!fs.existsSync(current)) {
+    missing.unshift(current);
+    const parent = path.dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  if (fs.existsSync(current) && !fs.statSync(current).isDirectory()) {
+    throw new Error(`${current} is not a folder`);
+  }
+  for (const folder of missing) fs.mkdirSync(folder);
 }
 
 /** SQLite binds neither Date nor boolean: store instants as ISO-8601 text and booleans as 0/1. */

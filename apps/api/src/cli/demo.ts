@@ -1,0 +1,69 @@
+import { type Role, uuidv7 } from "@lantern/domain";
+import type { Db } from "../db/dialect.js";
+import { prepareAccount, storeAccount } from "../features/accounts/accounts.service.js";
+import { getSetting, insertSetting } from "../features/instance/instance.repository.js";
+import { isSetupComplete, settingKeys } from "../features/instance/instance.service.js";
+import { insertOrganisation } from "../features/organisations/organisations.repository.js";
+
+/** The fictional programme's sign-ins. Every name and address is invented; `.invalid` never delivers. */
+export const demoPassword = "lantern demo only, not secret";
+export const demoPeople: { name: string; email: string; role: Role }[] = [
+  { name: "Morgan Hale", email: "admin@demo.lantern.invalid", role: "programme_admin" },
+  { name: "Dr Priya Raman", email: "clinician@demo.lantern.invalid", role: "clinician" },
+  { name: "Sam Okafor", email: "client@demo.lantern.invalid", role: "client" },
+  { name: "Jo Okafor", email: "partner@demo.lantern.invalid", role: "partner" },
+  { name: "Chris Walsh", email: "supporter@demo.lantern.invalid", role: "supporter" },
+];
+const demoProgramme = { name: "Harbour Light Recovery (demo)", timeZone: "Europe/London", kind: "both" } as const;
+const demoMarker = "demo_seeded_at";
+
+export type DemoOutcome = "seeded" | "already-seeded";
+
+/** Error for a database that already holds a real programme: demo data never mixes with it. */
+export class DemoRefused extends Error {}
+
+/**
+ * Seeds the fictional programme into an empty installation, or recognises an earlier demo seed.
+ * Refuses a database that holds a real programme.
+ */
+export async function seedDemo(db: Db, now = new Date()): Promise<DemoOutcome> {
+  if (await getSetting(db.kysely, demoMarker)) return "already-seeded";
+  if (await isSetupComplete(db)) {
+    throw new DemoRefused(
+      "This database already holds a programme, so the demo will not add fictional people to it. " +
+        "Point DATA_DIR (or DATABASE_URL) at an empty database for the demo.",
+    );
+  }
+  const accounts = await Promise.all(
+    demoPeople.map(async (p) => ({
+      role: p.role,
+      account: await prepareAccount({ name: p.name, email: p.email, password: demoPassword }),
+    })),
+  );
+  const organisationId = uuidv7();
+  await db.kysely.transaction().execute(async (trx) => {
+    await insertSetting(trx, settingKeys.setupCompletedAt, now.toISOString(), now);
+    await insertSetting(trx, demoMarker, now.toISOString(), now);
+    await insertOrganisation(trx, {
+      id: organisationId,
+      name: demoProgramme.name,
+      time_zone: demoProgramme.timeZone,
+      kind: demoProgramme.kind,
+      created_at: now,
+    });
+    for (const { account, role } of accounts) await storeAccount(trx, account, role, organisationId, now);
+  });
+  return "seeded";
+}
+
+/** The sign-ins, as printed by `npm run demo` and `lantern demo`. */
+export function demoSignInText(url: string): string {
+  const width = Math.max(...demoPeople.map((p) => p.email.length));
+  const lines = demoPeople.map((p) => `  ${p.email.padEnd(width)}  ${p.role.replace("_", " ")} (${p.name})`);
+  return [
+    `Demo programme: ${demoProgramme.name}. Everyone in it is fictional.`,
+    `Sign in at ${url} as any of:`,
+    ...lines,
+    `Password for all of them: ${demoPassword}`,
+  ].join("\n");
+}
