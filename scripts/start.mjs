@@ -10,7 +10,9 @@ if (demo && !process.env.DATA_DIR && !process.env.DATABASE_URL) {
 try {
   await buildStale();
 } catch (error) {
-  process.stderr.write(`lantern: the build failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(
+    `lantern: the build failed: ${error instanceof Error ? error.message : String(error)}\n`,
+  );
   process.exit(1);
 }
 

@@ -19,7 +19,7 @@ import type { Db } from "./db/dialect.js";
 import { authRoutes } from "./features/auth/auth.routes.js";
 import { healthRoutes, version } from "./features/health/health.routes.js";
 import { setupRoutes } from "./features/setup/setup.routes.js";
-import { registerErrorHandling } from "./http/errors.js";
+import { registerApiNotFound, registerErrorHandling } from "./http/errors.js";
 import { sendProblem } from "./http/problem.js";
 import { registerWebApp } from "./http/web.js";
 
@@ -125,5 +125,6 @@ export async function buildApp({ config, db, auth }: AppDeps): Promise<FastifyIn
   );
 
   if (config.webDist) await registerWebApp(app, config.webDist);
+  else registerApiNotFound(app);
   return app;
 }

@@ -27,7 +27,7 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
       db,
       database,
       async dispose() {
-        await db.close();
+        await db.close().catch(() => {});
         fs.rmSync(dir, { recursive: true, force: true });
       },
     };
@@ -46,13 +46,24 @@ export async function createTestDatabase(dialect: DialectName): Promise<TestData
     db,
     database,
     async dispose() {
-      await db.close();
+      await db.close().catch(() => {});
       const c = new pg.Client({ connectionString: admin });
       await c.connect();
       await c.query(`drop database if exists ${name} with (force)`);
       await c.end();
     },
   };
+}
+
+/**
+ * A URL for a new, empty PostgreSQL database that another process (the built server) can open.
+ * On the PGlite fallback the socket server lives in this process until `dispose`.
+ */
+export async function createPostgresUrl(): Promise<{ url: string; dispose(): Promise<void> }> {
+  const test = await createTestDatabase("postgres");
+  await test.db.close();
+  const url = test.database.kind === "postgres" ? test.database.url : "";
+  return { url, dispose: () => test.dispose() };
 }
 
 /** PostgreSQL in-process (PGlite) behind a loopback socket, so the pg driver is used unchanged. */
@@ -70,7 +81,7 @@ async function createPgliteDatabase(): Promise<TestDatabase> {
     db,
     database,
     async dispose() {
-      await db.close();
+      await db.close().catch(() => {});
       await server.stop();
       await lite.close();
     },

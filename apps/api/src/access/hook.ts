@@ -29,6 +29,8 @@ export function registerAccessControl(app: FastifyInstance, loadActor: ActorLoad
   });
 
   app.addHook("preHandler", async (request, reply) => {
+    // The not-found handler answers with nothing to protect; its hooks run like a route's.
+    if (request.is404) return;
     const rule = request.routeOptions.config.access;
     if (!rule) return sendProblem(reply, 404, "notFound", "Not found.");
     if (rule.kind !== "public") request.actor = await loadActor(request);

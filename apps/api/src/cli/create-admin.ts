@@ -1,6 +1,6 @@
-import { Email, NewPassword, OrganisationKind, TimeZone } from "@lantern/domain";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
+import { Email, NewPassword, OrganisationKind, TimeZone } from "@lantern/domain";
 import { z } from "zod";
 import { loadConfig } from "../config.js";
 import { openDatabase } from "../db/dialect.js";
@@ -56,7 +56,7 @@ export async function createAdmin(args: string[], say: (text: string) => void): 
       help: { type: "boolean" },
     },
   });
-  if (values.help) return say(createAdminHelp), 0;
+  if (values.help) return (say(createAdminHelp), 0);
   const parsed = Options.safeParse({ ...values, name: values.name ?? "" });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -94,9 +94,9 @@ export async function createAdmin(args: string[], say: (text: string) => void): 
     const [programme] = await listOrganisations(db.kysely);
     if (!programme) throw new Error("setup is marked complete but no programme exists");
     const account = await prepareAccount({ name: options.name, email: options.email, password });
-    await db.kysely.transaction().execute((trx) =>
-      storeAccount(trx, account, "programme_admin", programme.id, new Date(), "--email"),
-    );
+    await db.kysely
+      .transaction()
+      .execute((trx) => storeAccount(trx, account, "programme_admin", programme.id, new Date(), "--email"));
     say(`Created admin ${options.email} in "${programme.name}".`);
     return 0;
   } finally {

@@ -14,7 +14,11 @@ export const demoPeople: { name: string; email: string; role: Role }[] = [
   { name: "Jo Okafor", email: "partner@demo.lantern.invalid", role: "partner" },
   { name: "Chris Walsh", email: "supporter@demo.lantern.invalid", role: "supporter" },
 ];
-const demoProgramme = { name: "Harbour Light Recovery (demo)", timeZone: "Europe/London", kind: "both" } as const;
+const demoProgramme = {
+  name: "Harbour Light Recovery (demo)",
+  timeZone: "Europe/London",
+  kind: "both",
+} as const;
 const demoMarker = "demo_seeded_at";
 
 export type DemoOutcome = "seeded" | "already-seeded";

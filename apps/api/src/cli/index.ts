@@ -28,7 +28,10 @@ The database comes from the environment, as for npm start:
 export class CliError extends Error {}
 
 /** Runs one CLI command; resolves to the process exit code. */
-export async function runCli(argv: string[], io = { out: process.stdout, err: process.stderr }): Promise<number> {
+export async function runCli(
+  argv: string[],
+  io = { out: process.stdout, err: process.stderr },
+): Promise<number> {
   const [command, ...rest] = argv;
   const say = (text: string) => io.out.write(`${text}\n`);
   try {
@@ -40,11 +43,15 @@ export async function runCli(argv: string[], io = { out: process.stdout, err: pr
         say(rest[0] === "create-admin" ? createAdminHelp : help);
         return 0;
       case "migrate": {
-        if (rest.includes("--help")) return say("Usage: npm run lantern -- migrate"), 0;
+        if (rest.includes("--help")) return (say("Usage: npm run lantern -- migrate"), 0);
         const db = await openDatabase(loadConfig().database);
         try {
           const applied = await migrateToLatest(db);
-          say(applied.length ? `Applied ${applied.join(", ")} to ${db.location}.` : `${db.location} is up to date.`);
+          say(
+            applied.length
+              ? `Applied ${applied.join(", ")} to ${db.location}.`
+              : `${db.location} is up to date.`,
+          );
         } finally {
           await db.close();
         }
@@ -53,7 +60,7 @@ export async function runCli(argv: string[], io = { out: process.stdout, err: pr
       case "create-admin":
         return await createAdmin(rest, say);
       case "demo": {
-        if (rest.includes("--help")) return say("Usage: npm run lantern -- demo"), 0;
+        if (rest.includes("--help")) return (say("Usage: npm run lantern -- demo"), 0);
         parseArgs({ args: rest, options: {}, strict: true });
         const config = loadConfig();
         const db = await openDatabase(config.database);

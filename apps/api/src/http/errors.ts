@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { type FieldError, HttpProblem, sendProblem } from "./problem.js";
 
@@ -76,10 +76,16 @@ export function registerErrorHandling(app: FastifyInstance): void {
     request.log.error({ err: { type: error.name, code: error.code, stack: error.stack } }, "request failed");
     return sendProblem(reply, 500, "internal", "Something went wrong on our side. Please try again.");
   });
+}
 
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, 404, "notFound", "Not found.", {
-      detail: `No resource at ${request.url.split("?")[0]}.`,
-    }),
-  );
+/** The 404 for a path that matches no route. */
+export function notFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return sendProblem(reply, 404, "notFound", "Not found.", {
+    detail: `No resource at ${request.url.split("?")[0]}.`,
+  });
+}
+
+/** Answers unknown paths with problem+json (when no web app is served). */
+export function registerApiNotFound(app: FastifyInstance): void {
+  app.setNotFoundHandler(notFound);
 }

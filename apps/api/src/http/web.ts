@@ -2,11 +2,12 @@ import fs from "node:fs";
 import path from "node:path";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance } from "fastify";
-import { sendProblem } from "./problem.js";
+import { notFound } from "./errors.js";
 
 /**
  * Serves the built web app: hashed assets cached for a year, everything else falls back to
  * index.html (never cached) so the client-side router handles the path. /api stays problem+json.
+ * Replaces the API-only not-found handler, so call it instead of registerApiNotFound.
  */
 export async function registerWebApp(app: FastifyInstance, webDist: string): Promise<void> {
   const indexHtml = fs.readFileSync(path.join(webDist, "index.html"));
@@ -21,9 +22,8 @@ export async function registerWebApp(app: FastifyInstance, webDist: string): Pro
   });
   app.setNotFoundHandler((request, reply) => {
     const pathname = request.url.split("?")[0] ?? "/";
-    if (pathname.startsWith("/api") || (request.method !== "GET" && request.method !== "HEAD")) {
-      return sendProblem(reply, 404, "notFound", "Not found.", { detail: `No resource at ${pathname}.` });
-    }
+    const isPage = !pathname.startsWith("/api") && (request.method === "GET" || request.method === "HEAD");
+    if (!isPage) return notFound(request, reply);
     return reply
       .code(200)
       .type("text/html; charset=utf-8")
