@@ -11,7 +11,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
-import { registerAccessControl } from "./access/hook.js";
+import { type RouteRule, registerAccessControl } from "./access/hook.js";
 import type { Auth } from "./auth/auth.js";
 import { sessionActorLoader } from "./auth/session.js";
 import type { Config } from "./config.js";
@@ -22,6 +22,13 @@ import { setupRoutes } from "./features/setup/setup.routes.js";
 import { registerApiNotFound, registerErrorHandling } from "./http/errors.js";
 import { sendProblem } from "./http/problem.js";
 import { registerWebApp } from "./http/web.js";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** Every registered route with its access rule (read by the authorization tests). */
+    routeRules: RouteRule[];
+  }
+}
 
 export interface AppDeps {
   config: Config;
@@ -57,7 +64,8 @@ export async function buildApp({ config, db, auth }: AppDeps): Promise<FastifyIn
 
   const https = config.publicUrl.startsWith("https://");
   // First, so every route registered after it (plugins' too) passes through the choke point.
-  registerAccessControl(app, sessionActorLoader(auth, db));
+  const routeRules = registerAccessControl(app, sessionActorLoader(auth, db));
+  app.decorate("routeRules", routeRules);
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {

@@ -9,6 +9,13 @@ import { migrateToLatest } from "../src/db/migrate.js";
 
 export type { Db };
 
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** The admin URL of the run's PostgreSQL server, or "pglite" when none could be started. */
+    postgresUrl: string;
+  }
+}
+
 /** A fresh, empty, migrated-or-not database of one dialect, with its clean-up. */
 export interface TestDatabase {
   db: Db;

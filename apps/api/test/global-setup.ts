@@ -1,13 +1,6 @@
 import type { TestProject } from "vitest/node";
 import { findPostgresBin, type PostgresServer, startPostgres } from "./postgres-server.js";
 
-declare module "vitest" {
-  export interface ProvidedContext {
-    /** The admin URL of the run's PostgreSQL server, or "pglite" when none could be started. */
-    postgresUrl: string;
-  }
-}
-
 let server: PostgresServer | undefined;
 
 /**

@@ -4,6 +4,13 @@ import type { Actor } from "./actor.js";
 import { decide } from "./decide.js";
 import type { AccessRule } from "./rules.js";
 
+/** A registered route and the rule it declared, for the authorization tests. */
+export interface RouteRule {
+  method: string;
+  url: string;
+  rule: AccessRule;
+}
+
 /** Loads the signed-in actor for a request, or null. */
 export type ActorLoader = (request: FastifyRequest) => Promise<Actor | null>;
 
@@ -12,20 +19,24 @@ const documentationRoutes = /^\/api\/docs(\/|$)|^\/api\/openapi\.json$/;
 
 /**
  * Installs the choke point: every route must declare an access rule (start-up fails otherwise), and
- * before any handler runs the rule is checked against the actor.
+ * before any handler runs the rule is checked against the actor. Returns the live list of routes
+ * and their rules.
  */
-export function registerAccessControl(app: FastifyInstance, loadActor: ActorLoader): void {
+export function registerAccessControl(app: FastifyInstance, loadActor: ActorLoader): RouteRule[] {
+  const declared: RouteRule[] = [];
   app.decorateRequest("actor", null);
 
   app.addHook("onRoute", (route) => {
     route.config ??= {};
     const config = route.config as { access?: AccessRule };
-    if (config.access) return;
-    if (documentationRoutes.test(route.url) || !route.url.startsWith("/api")) {
+    if (!config.access) {
+      if (!documentationRoutes.test(route.url) && route.url.startsWith("/api")) {
+        throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule`);
+      }
       config.access = { kind: "public", why: "API documentation and the web app's static files" };
-      return;
     }
-    throw new Error(`Route ${String(route.method)} ${route.url} declares no access rule`);
+    for (const method of [route.method].flat())
+      declared.push({ method, url: route.url, rule: config.access });
   });
 
   app.addHook("preHandler", async (request, reply) => {
@@ -39,4 +50,5 @@ export function registerAccessControl(app: FastifyInstance, loadActor: ActorLoad
     if (decision.status === 401) return sendProblem(reply, 401, "unauthenticated", "Please sign in.");
     return sendProblem(reply, 404, "notFound", "Not found.");
   });
+  return declared;
 }

@@ -1,0 +1,42 @@
+import { expect, it } from "vitest";
+import { bootApp, setupBody } from "../../test/app.js";
+import { createTestDatabase, describeEachDialect } from "../../test/databases.js";
+import { migrateToLatest } from "../db/migrate.js";
+import { runSetup } from "../features/setup/setup.service.js";
+import { DemoRefused, demoPassword, demoPeople, seedDemo } from "./demo.js";
+
+describeEachDialect("the demo programme", ({ get, dialect }) => {
+  it("seeds fictional people who can sign in with their roles, once", async () => {
+    expect(await seedDemo(get().db)).toBe("seeded");
+    expect(await seedDemo(get().db)).toBe("already-seeded");
+    const { app } = await bootApp(get().db);
+    for (const person of demoPeople) {
+      const res = await app.inject({
+        method: "POST",
+        url: "/api/auth/sign-in",
+        payload: { email: person.email, password: demoPassword },
+      });
+      expect(res.statusCode, person.email).toBe(200);
+      expect(res.json().memberships.map((m: { role: string }) => m.role)).toEqual([person.role]);
+    }
+    expect((await app.inject({ method: "GET", url: "/api/setup" })).json()).toEqual({ needed: false });
+    await app.close();
+  });
+
+  it("refuses to mix with a real programme", async () => {
+    const other = await createTestDatabase(dialect);
+    try {
+      await migrateToLatest(other.db);
+      await runSetup(other.db, setupBody() as Parameters<typeof runSetup>[1]);
+      await expect(seedDemo(other.db)).rejects.toThrow(DemoRefused);
+      const users = await other.db.kysely.selectFrom("users").select("email").execute();
+      expect(users).toHaveLength(1);
+    } finally {
+      await other.dispose();
+    }
+  });
+
+  it("applies migrations once; a second run changes nothing", async () => {
+    expect(await migrateToLatest(get().db)).toEqual([]);
+  });
+});
