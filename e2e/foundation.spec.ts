@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPostgresUrl } from "../apps/api/test/databases.js";
+import { totpCode } from "../apps/api/test/totp.js";
 import { expectAccessible, openBrowser, type RunningServer, startServer, watchPage } from "./harness.js";
 
 const admin = {
@@ -73,9 +74,29 @@ for (const dialect of ["sqlite", "postgres"] as const) {
       await expectAccessible(page, "sign-in with a wrong password");
     });
 
-    it("signs the admin in to their home page", async () => {
+    it("asks the admin to set up two-step sign-in before anything else", async () => {
       await page.getByLabel("Password", { exact: true }).fill(admin.password);
       await page.getByRole("button", { name: "Sign in" }).click();
+      await page.getByRole("heading", { level: 1, name: "Set up two-step sign-in" }).waitFor();
+      expect(new URL(page.url()).pathname).toBe("/two-step-setup");
+      await page.getByRole("img", { name: /QR code/ }).waitFor();
+      await expectAccessible(page, "two-step setup");
+      // Nothing else opens until it is done.
+      await page.goto(`${server.url}/`);
+      await page.getByRole("heading", { level: 1, name: "Sign in" }).waitFor();
+      await page.getByLabel("Email").fill(admin.email);
+      await page.getByLabel("Password", { exact: true }).fill(admin.password);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      const key = (await page.getByTestId("setup-key").textContent()) ?? "";
+      await page.getByLabel("Six-digit code").fill(totpCode(key));
+      await page.getByRole("button", { name: "Turn on two-step sign-in" }).click();
+      await page.getByRole("heading", { level: 2, name: "Your recovery codes" }).waitFor();
+      await expectAccessible(page, "recovery codes");
+      await page.getByLabel("I have kept these codes somewhere safe").check();
+      await page.getByRole("button", { name: "Continue to Lantern" }).click();
+    });
+
+    it("signs the admin in to their home page", async () => {
       await page.getByRole("heading", { level: 1, name: `Welcome, ${admin.name}` }).waitFor();
       expect(await page.getByText("Harbour House (test)").count()).toBeGreaterThan(0);
       await expectAccessible(page, "home (light)");

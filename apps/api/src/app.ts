@@ -11,17 +11,24 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
-import { type RouteRule, registerAccessControl } from "./access/hook.js";
+import { type ActorLoader, type RouteRule, registerAccessControl } from "./access/hook.js";
 import type { Auth } from "./auth/auth.js";
 import { sessionActorLoader } from "./auth/session.js";
 import type { Config } from "./config.js";
 import type { Db } from "./db/dialect.js";
+import { auditLogRoutes } from "./features/audit-log/audit-log.routes.js";
 import { authRoutes } from "./features/auth/auth.routes.js";
+import { clientRoutes } from "./features/clients/clients.routes.js";
 import { healthRoutes, version } from "./features/health/health.routes.js";
+import { instanceRoutes } from "./features/instance/instance.routes.js";
+import { type InvitationMailer, invitationRoutes } from "./features/invitations/invitations.routes.js";
+import { organisationRoutes } from "./features/organisations/organisations.routes.js";
 import { setupRoutes } from "./features/setup/setup.routes.js";
 import { registerApiNotFound, registerErrorHandling } from "./http/errors.js";
 import { sendProblem } from "./http/problem.js";
 import { registerWebApp } from "./http/web.js";
+import { invitationMessage, signUpAttemptMessage } from "./mail/identity-messages.js";
+import { createMailer, type Mailer, type MailMessage } from "./mail/mailer.js";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -34,13 +41,40 @@ export interface AppDeps {
   config: Config;
   db: Db;
   auth: Auth;
+  /** Sends invitation emails; without it invitations are shared by link or code only. */
+  sendInvitation?: InvitationMailer;
+  /** Replaces session-cookie authentication (the authorization-matrix test names actors directly). */
+  actorLoader?: ActorLoader;
+  /** Tests only: report the choke point's decision in an `x-lantern-access` header. */
+  exposeAccessDecision?: boolean;
+  /** Sends email (password reset); by default SMTP from the configuration, or nothing when unset. */
+  mailer?: Mailer;
+}
+
+/** Sends mail when SMTP is configured; false (logged without address or content) when it is not or fails. */
+async function sendQuietly(mailer: Mailer, message: MailMessage, app: FastifyInstance): Promise<boolean> {
+  if (!mailer.configured) {
+    app.log.warn("mail is not configured (SMTP_HOST); an email was not sent");
+    return false;
+  }
+  try {
+    await mailer.send(message);
+    return true;
+  } catch (error) {
+    app.log.warn(
+      { err: { type: error instanceof Error ? error.name : "unknown" } },
+      "an email could not be sent",
+    );
+    return false;
+  }
 }
 
 /** Requests bodies above this are refused with 413; nothing Lantern accepts comes close. */
 export const bodyLimitBytes = 100 * 1024;
 
 /** Builds the Fastify app from its dependencies without listening, so tests boot it in-process. */
-export async function buildApp({ config, db, auth }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, db, auth, sendInvitation, actorLoader } = deps;
   const app = Fastify({
     bodyLimit: bodyLimitBytes,
     trustProxy: process.env.TRUST_PROXY === "true",
@@ -64,8 +98,14 @@ export async function buildApp({ config, db, auth }: AppDeps): Promise<FastifyIn
 
   const https = config.publicUrl.startsWith("https://");
   // First, so every route registered after it (plugins' too) passes through the choke point.
-  const routeRules = registerAccessControl(app, sessionActorLoader(auth, db));
+  const loadActor = actorLoader ?? sessionActorLoader(auth, db);
+  const routeRules = registerAccessControl(app, loadActor, db);
   app.decorate("routeRules", routeRules);
+  if (deps.exposeAccessDecision) {
+    app.addHook("onSend", async (request, reply) => {
+      if (request.accessOutcome) reply.header("x-lantern-access", request.accessOutcome);
+    });
+  }
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -125,7 +165,24 @@ export async function buildApp({ config, db, auth }: AppDeps): Promise<FastifyIn
 
   await app.register(healthRoutes(db));
   await app.register(setupRoutes(db));
-  await app.register(authRoutes(auth, db));
+  const mailer = deps.mailer ?? createMailer(config.smtp);
+  await app.register(authRoutes({ db, auth, config, mailer }));
+  await app.register(clientRoutes(db));
+  await app.register(organisationRoutes(db));
+  await app.register(auditLogRoutes(db));
+  await app.register(
+    invitationRoutes({
+      db,
+      publicUrl: config.publicUrl,
+      sendInvitation:
+        sendInvitation ?? (async (to, link) => sendQuietly(mailer, invitationMessage(to, link), app)),
+    }),
+  );
+  await app.register(
+    instanceRoutes(db, async (to) => {
+      await sendQuietly(mailer, signUpAttemptMessage(to), app);
+    }),
+  );
   app.get(
     "/api/openapi.json",
     { config: { access: { kind: "public", why: "the API's own description" } }, schema: { hide: true } },

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from "fastify";
-import { buildApp } from "../src/app.js";
+import { type AppDeps, buildApp } from "../src/app.js";
 import { createAuth } from "../src/auth/auth.js";
 import { type Config, loadConfig } from "../src/config.js";
 import type { Db } from "../src/db/dialect.js";
@@ -9,10 +9,12 @@ import { loadAuthSecret } from "../src/features/instance/instance.service.js";
 export async function bootApp(
   db: Db,
   env: Record<string, string> = {},
+  deps: Pick<AppDeps, "actorLoader" | "sendInvitation"> = {},
 ): Promise<{ app: FastifyInstance; config: Config }> {
   const config = loadConfig({ LOG_LEVEL: "silent", ...env });
   const auth = createAuth(config, db, await loadAuthSecret(db, config.secret));
-  const app = await buildApp({ config, db, auth });
+  // Tests read the choke point's decision from a header; production never sends it.
+  const app = await buildApp({ config, db, auth, exposeAccessDecision: true, ...deps });
   await app.ready();
   return { app, config };
 }

@@ -9,6 +9,49 @@ const SignInPage = lazy(() =>
   import("./pages/SignInPage").then((module) => ({ default: module.SignInPage })),
 );
 const HomePage = lazy(() => import("./pages/HomePage").then((module) => ({ default: module.HomePage })));
+const TwoStepSetupPage = lazy(() =>
+  import("./pages/TwoStepSetupPage").then((module) => ({ default: module.TwoStepSetupPage })),
+);
+const ForgotPasswordPage = lazy(() =>
+  import("./pages/ForgotPasswordPage").then((module) => ({ default: module.ForgotPasswordPage })),
+);
+const ResetPasswordPage = lazy(() =>
+  import("./pages/ResetPasswordPage").then((module) => ({ default: module.ResetPasswordPage })),
+);
+const AccountPage = lazy(() =>
+  import("./pages/AccountPage").then((module) => ({ default: module.AccountPage })),
+);
+// Programme admin, clinician, client and invitation pages (identity work).
+const StaffPage = lazy(() =>
+  import("./pages/admin/StaffPage").then((module) => ({ default: module.StaffPage })),
+);
+const ClientsPage = lazy(() =>
+  import("./pages/admin/ClientsPage").then((module) => ({ default: module.ClientsPage })),
+);
+const AuditPage = lazy(() =>
+  import("./pages/admin/AuditPage").then((module) => ({ default: module.AuditPage })),
+);
+const CaseloadPage = lazy(() =>
+  import("./pages/clinician/CaseloadPage").then((module) => ({ default: module.CaseloadPage })),
+);
+const InviteClientPage = lazy(() =>
+  import("./pages/clinician/InviteClientPage").then((module) => ({ default: module.InviteClientPage })),
+);
+const EmergencyAccessPage = lazy(() =>
+  import("./pages/clinician/EmergencyAccessPage").then((module) => ({ default: module.EmergencyAccessPage })),
+);
+const ClientPage = lazy(() =>
+  import("./pages/clinician/ClientPage").then((module) => ({ default: module.ClientPage })),
+);
+const AccessLogPage = lazy(() =>
+  import("./pages/client/AccessLogPage").then((module) => ({ default: module.AccessLogPage })),
+);
+const SharingPage = lazy(() =>
+  import("./pages/client/SharingPage").then((module) => ({ default: module.SharingPage })),
+);
+const InvitePage = lazy(() =>
+  import("./pages/invite/InvitePage").then((module) => ({ default: module.InvitePage })),
+);
 const NotFoundPage = lazy(() =>
   import("./pages/NotFoundPage").then((module) => ({ default: module.NotFoundPage })),
 );
@@ -43,6 +86,121 @@ export function AppRoutes() {
           element={
             <RouteGate area="signed-in">
               <HomePage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/two-step-setup"
+          element={
+            // Not "signed-out": once the first code is accepted the person is signed in, and the page
+            // must stay to show the recovery codes.
+            <RouteGate area="any">
+              <TwoStepSetupPage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/forgot-password"
+          element={
+            <RouteGate area="signed-out">
+              <ForgotPasswordPage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/reset-password"
+          element={
+            <RouteGate area="any">
+              <ResetPasswordPage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/account"
+          element={
+            <RouteGate area="signed-in">
+              <AccountPage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/programmes/:organisationId/staff"
+          element={
+            <RouteGate area="signed-in">
+              <StaffPage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/programmes/:organisationId/clients"
+          element={
+            <RouteGate area="signed-in">
+              <ClientsPage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/programmes/:organisationId/audit"
+          element={
+            <RouteGate area="signed-in">
+              <AuditPage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/programmes/:organisationId/caseload"
+          element={
+            <RouteGate area="signed-in">
+              <CaseloadPage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/programmes/:organisationId/invite-client"
+          element={
+            <RouteGate area="signed-in">
+              <InviteClientPage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/programmes/:organisationId/emergency-access"
+          element={
+            <RouteGate area="signed-in">
+              <EmergencyAccessPage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/clients/:clientId"
+          element={
+            <RouteGate area="signed-in">
+              <ClientPage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/my-record/who-has-looked"
+          element={
+            <RouteGate area="signed-in">
+              <AccessLogPage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/my-record/sharing"
+          element={
+            <RouteGate area="signed-in">
+              <SharingPage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/invite"
+          element={
+            // Open signed out (to create an account) and signed in (to accept into that account).
+            <RouteGate area="any">
+              <InvitePage />
             </RouteGate>
           }
         />

@@ -15,7 +15,10 @@ export const Email = z
   .pipe(z.email("Enter a valid email address."))
   .transform((value) => value.toLowerCase());
 
-/** A new password, checked against the length rules for an account without a second factor. */
+/**
+ * A new password, checked against the rules for an account without a second factor (length and the
+ * blocklist). Checks that need the account (its email) run where the account is known.
+ */
 export const NewPassword = z
   .string()
   .max(passwordRules.max * 4, `Use at most ${passwordRules.max} characters.`)
@@ -32,7 +35,14 @@ export const TimeZone = z
 /** First-run setup: the programme and its first admin. */
 export const SetupRequest = z.strictObject({
   organisation: z.strictObject({ name, timeZone: TimeZone, kind: OrganisationKind }),
-  admin: z.strictObject({ name, email: Email, password: NewPassword }),
+  admin: z
+    .strictObject({ name, email: Email, password: NewPassword })
+    // The password field reports its own problems; this adds only what needs the email to see.
+    .superRefine((admin, ctx) => {
+      if (passwordProblem(admin.password)) return;
+      const problem = passwordProblem(admin.password, false, { email: admin.email });
+      if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
+    }),
 });
 export type SetupRequest = z.input<typeof SetupRequest>;
 

@@ -23,15 +23,17 @@ describe("uuidv7", () => {
 
 describe("password rules", () => {
   it("needs 15 characters without a second factor and 8 with one", () => {
-    expect(passwordProblem("a".repeat(14))).toMatch(/at least 15/);
-    expect(passwordProblem("a".repeat(15))).toBeNull();
-    expect(passwordProblem("a".repeat(7), true)).toMatch(/at least 8/);
-    expect(passwordProblem("a".repeat(8), true)).toBeNull();
+    expect(passwordProblem("gentle tide lam")).toBeNull();
+    expect(passwordProblem("gentle tide la")).toMatch(/at least 15/);
+    expect(passwordProblem("tide la", true)).toMatch(/at least 8/);
+    expect(passwordProblem("tide lam", true)).toBeNull();
   });
 
   it("allows long passphrases and counts characters, not UTF-16 units", () => {
-    expect(passwordProblem("x".repeat(64))).toBeNull();
-    expect(passwordProblem("x".repeat(passwordRules.max + 1))).toMatch(/at most/);
+    const phrase = "the kettle hums while rain taps the glass of the north window";
+    expect(passwordProblem(phrase)).toBeNull();
+    expect(passwordProblem(`${phrase} `.repeat(3).slice(0, passwordRules.max))).toBeNull();
+    expect(passwordProblem(`${phrase} `.repeat(3).slice(0, passwordRules.max + 1))).toMatch(/at most/);
     // 14 emoji are 28 UTF-16 units but still only 14 characters.
     expect(passwordProblem("🌊".repeat(14))).toMatch(/at least 15/);
   });

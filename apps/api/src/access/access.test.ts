@@ -1,5 +1,6 @@
 import Fastify from "fastify";
 import { describe, expect, it } from "vitest";
+import type { Db } from "../db/dialect.js";
 import type { Actor } from "./actor.js";
 import { decide } from "./decide.js";
 import { registerAccessControl } from "./hook.js";
@@ -40,16 +41,16 @@ describe("decide", () => {
 describe("the access hook", () => {
   it("refuses to start when an API route declares no rule", async () => {
     const app = Fastify();
-    registerAccessControl(app, async () => null);
+    registerAccessControl(app, async () => null, {} as Db);
     expect(() => app.get("/api/forgotten", async () => "leak")).toThrow(/declares no access rule/);
     await app.close();
   });
 
   it("checks the declared rule before the handler runs", async () => {
     const app = Fastify();
-    registerAccessControl(app, async (request) =>
-      request.headers["x-test-role"] ? actor("clinician") : null,
-    );
+    const loader = async (request: { headers: Record<string, unknown> }) =>
+      request.headers["x-test-role"] ? actor("clinician") : null;
+    registerAccessControl(app, loader, {} as Db);
     app.get("/api/caseload", { config: { access: anyOf("clinician") } }, async () => "caseload");
     const anonymous = await app.inject({ method: "GET", url: "/api/caseload" });
     expect(anonymous.statusCode).toBe(401);

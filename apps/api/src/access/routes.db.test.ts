@@ -22,11 +22,18 @@ describeEachDialect("every route declares its access rule", ({ get }) => {
     // Adding a public route is a security decision: extend this list only after review.
     expect(publicRoutes).toEqual([
       "GET /api/health",
+      "GET /api/instance/settings",
+      "GET /api/invitations/preview",
       "GET /api/openapi.json",
       "GET /api/setup",
+      "POST /api/auth/password-reset/complete",
+      "POST /api/auth/password-reset/request",
       "POST /api/auth/sign-in",
       "POST /api/auth/sign-out",
+      "POST /api/auth/two-factor/verify",
+      "POST /api/invitations/accept",
       "POST /api/setup",
+      "POST /api/sign-up",
     ]);
   });
 

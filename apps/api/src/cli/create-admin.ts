@@ -33,7 +33,7 @@ const Options = z.object({
 });
 
 /** Reads the first line of standard input: the password, typed or piped. */
-async function readPassword(): Promise<string> {
+export async function readPassword(): Promise<string> {
   const lines = createInterface({ input: process.stdin, terminal: false });
   for await (const line of lines) {
     lines.close();
@@ -98,6 +98,49 @@ export async function createAdmin(args: string[], say: (text: string) => void): 
       .transaction()
       .execute((trx) => storeAccount(trx, account, "programme_admin", programme.id, new Date(), "--email"));
     say(`Created admin ${options.email} in "${programme.name}".`);
+    return 0;
+  } finally {
+    await db.close();
+  }
+}
+
+export const createOwnerHelp = `Usage: npm run lantern -- create-owner --name NAME --email EMAIL
+
+Creates the instance owner: the person who runs this installation and sets what applies to all of
+it (for example whether self-directed clients may sign up). The password is read from standard input.
+`;
+
+/** `lantern create-owner`: an account holding the installation-wide instance_owner role. */
+export async function createOwner(args: string[], say: (text: string) => void): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    options: { name: { type: "string" }, email: { type: "string" }, help: { type: "boolean" } },
+  });
+  if (values.help) return (say(createOwnerHelp), 0);
+  const parsed = Options.pick({ name: true, email: true }).safeParse({ ...values, name: values.name ?? "" });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new HttpProblem(400, "validation", "Some options need attention.", undefined, [
+      { field: `--${String(issue?.path[0] ?? "options")}`, message: issue?.message ?? "is not valid" },
+    ]);
+  }
+  if (process.stdin.isTTY) say("Type the owner's password and press Enter:");
+  const password = await readPassword();
+  const checked = NewPassword.safeParse(password);
+  if (!checked.success) {
+    throw new HttpProblem(400, "validation", "The password is not acceptable.", undefined, [
+      { field: "password (stdin)", message: checked.error.issues[0]?.message ?? "is not valid" },
+    ]);
+  }
+  const db = await openDatabase(loadConfig().database);
+  try {
+    await migrateToLatest(db);
+    const account = await prepareAccount({ name: parsed.data.name, email: parsed.data.email, password });
+    await db.kysely
+      .transaction()
+      .execute((trx) => storeAccount(trx, account, "instance_owner", null, new Date(), "--email"));
+    say(`Created the instance owner ${parsed.data.email}.`);
     return 0;
   } finally {
     await db.close();

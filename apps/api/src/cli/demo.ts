@@ -69,5 +69,6 @@ export function demoSignInText(url: string): string {
     `Sign in at ${url} as any of:`,
     ...lines,
     `Password for all of them: ${demoPassword}`,
+    "The admin and the clinician set up two-step sign-in (an authenticator app) the first time they sign in.",
   ].join("\n");
 }

@@ -1,11 +1,12 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { verifyAuditChain } from "../audit/audit.js";
 import { ConfigError, loadConfig } from "../config.js";
 import { DatabaseOpenError, openDatabase } from "../db/dialect.js";
 import { migrateToLatest } from "../db/migrate.js";
 import { HttpProblem } from "../http/problem.js";
-import { createAdmin, createAdminHelp } from "./create-admin.js";
+import { createAdmin, createAdminHelp, createOwner, createOwnerHelp } from "./create-admin.js";
 import { DemoRefused, demoSignInText, seedDemo } from "./demo.js";
 
 const help = `Lantern command line
@@ -16,7 +17,9 @@ Commands:
   migrate         Apply pending database migrations (npm start does this too).
   create-admin    Create a programme admin account. On a new installation it also creates the
                   programme, which completes first-run setup without the web page.
+  create-owner    Create the instance owner, who sets installation-wide options (self sign-up).
   demo            Fill an empty database with a fictional demo programme and print its sign-ins.
+  audit verify    Walk the hash-chained audit log and name the first broken link, if any.
   help            Show this text. "help <command>" shows a command's options.
 
 The database comes from the environment, as for npm start:
@@ -40,7 +43,9 @@ export async function runCli(
       case "help":
       case "--help":
       case "-h":
-        say(rest[0] === "create-admin" ? createAdminHelp : help);
+        say(
+          rest[0] === "create-admin" ? createAdminHelp : rest[0] === "create-owner" ? createOwnerHelp : help,
+        );
         return 0;
       case "migrate": {
         if (rest.includes("--help")) return (say("Usage: npm run lantern -- migrate"), 0);
@@ -59,6 +64,8 @@ export async function runCli(
       }
       case "create-admin":
         return await createAdmin(rest, say);
+      case "create-owner":
+        return await createOwner(rest, say);
       case "demo": {
         if (rest.includes("--help")) return (say("Usage: npm run lantern -- demo"), 0);
         parseArgs({ args: rest, options: {}, strict: true });
@@ -73,6 +80,24 @@ export async function runCli(
           await db.close();
         }
         return 0;
+      }
+      case "audit": {
+        if (rest[0] !== "verify") throw new CliError("usage: npm run lantern -- audit verify");
+        const db = await openDatabase(loadConfig().database);
+        try {
+          await migrateToLatest(db);
+          const result = await verifyAuditChain(db);
+          if (result.ok) {
+            say(`Audit log intact: ${result.count} events, every link checked.`);
+            return 0;
+          }
+          io.err.write(
+            `lantern: audit log broken at event ${result.seq}: ${result.problem} (${result.count} events before it are intact)\n`,
+          );
+          return 2;
+        } finally {
+          await db.close();
+        }
       }
       default:
         throw new CliError(`unknown command "${command}"; run "npm run lantern -- help" for the list`);

@@ -75,8 +75,92 @@ export interface MembershipsTable {
   created_at: Timestamp;
 }
 
+export interface ClientsTable {
+  id: string;
+  user_id: string;
+  organisation_id: string | null;
+  time_zone: string;
+  created_at: Timestamp;
+}
+
+export interface CareTeamMembersTable {
+  client_id: string;
+  clinician_user_id: string;
+  assigned_by_user_id: string;
+  created_at: Timestamp;
+}
+
+export interface InvitationsTable {
+  id: string;
+  organisation_id: string | null;
+  role: string;
+  email: string | null;
+  token_hash: string;
+  /** For a linked person (partner, family, supporter): the client who invited them. */
+  client_id: string | null;
+  /** JSON array of sharing scopes given on acceptance (linked people only). */
+  scopes: string;
+  invited_by_user_id: string;
+  expires_at: Timestamp;
+  accepted_at: Timestamp | null;
+  accepted_by_user_id: string | null;
+  revoked_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface GrantsTable {
+  id: string;
+  client_id: string;
+  grantee_user_id: string;
+  relationship: string;
+  scopes: string;
+  created_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
+export interface BreakGlassTable {
+  id: string;
+  clinician_user_id: string;
+  client_id: string;
+  reason: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+/** bigint comes back as a number (see dialect.ts) on PostgreSQL and as a number on SQLite. */
+export interface AuditEventsTable {
+  seq: number;
+  id: string;
+  at: Timestamp;
+  actor_user_id: string | null;
+  actor_role: string | null;
+  organisation_id: string | null;
+  client_id: string | null;
+  record_type: string;
+  record_id: string | null;
+  action: string;
+  outcome: string;
+  request_id: string | null;
+  ip: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface AuditChainHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
 /** The whole database, one entry per table. */
 export interface Database {
+  clients: ClientsTable;
+  care_team_members: CareTeamMembersTable;
+  invitations: InvitationsTable;
+  grants: GrantsTable;
+  break_glass: BreakGlassTable;
+  audit_events: AuditEventsTable;
+  audit_chain_head: AuditChainHeadTable;
   instance_settings: InstanceSettingsTable;
   organisations: OrganisationsTable;
   users: UsersTable;

@@ -31,6 +31,9 @@ function joinPath(where: string, ...parts: string[]): string {
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof HttpProblem) {
+      // A throttled sign-in says how long to wait (features/auth/throttle.service.ts).
+      const wait = (error as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+      if (typeof wait === "number") reply.header("retry-after", String(wait));
       return sendProblem(reply, error.status, error.kind, error.title, {
         ...(error.detail ? { detail: error.detail } : {}),
         ...(error.errors ? { errors: error.errors } : {}),

@@ -1,6 +1,7 @@
 import type { SessionInfo } from "@lantern/domain";
 import { Avatar, Button, Popover, Stack, Text, UnstyledButton } from "@mantine/core";
 import { useState } from "react";
+import { Link } from "react-router";
 import { useSignOut } from "../lib/useSignOut";
 
 function initials(name: string): string {
@@ -53,6 +54,9 @@ export function AccountMenu({ session }: { session: SessionInfo }) {
               {email}
             </Text>
           </div>
+          <Button component={Link} to="/account" variant="subtle" fullWidth onClick={() => setOpened(false)}>
+            Your account and sessions
+          </Button>
           <Button variant="default" fullWidth loading={signOut.isPending} onClick={() => signOut.mutate()}>
             Sign out
           </Button>

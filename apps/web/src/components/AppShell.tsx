@@ -8,6 +8,7 @@ import { ErrorBoundary } from "./ErrorBoundary";
 import { LanternMark } from "./icons";
 import { Loading } from "./Loading";
 import { RouteError } from "./RouteError";
+import { SectionMenu } from "./SectionMenu";
 
 function skipToMain(event: MouseEvent<HTMLAnchorElement>) {
   // Move focus ourselves rather than changing the URL hash, which the router would treat as a navigation.
@@ -37,6 +38,7 @@ export function AppShell() {
               <span>Lantern</span>
             </Link>
             <Group gap="sm" wrap="nowrap">
+              {signedIn ? <SectionMenu session={signedIn} /> : null}
               <ColorSchemeToggle />
               {signedIn ? <AccountMenu session={signedIn} /> : null}
             </Group>

@@ -22,3 +22,21 @@ export function peekSignInHandoff(): SignInHandoff {
 export function clearSignInHandoff(): void {
   pending = {};
 }
+
+/** What the sign-in page hands to the two-step setup page: the key for the authenticator app. */
+let pendingEnrolment: { totpUri: string; secret: string } | undefined;
+
+/** Leaves the authenticator key for the setup page (kept in memory only, never in history or storage). */
+export function handOffEnrolment(enrolment: { totpUri: string; secret: string }): void {
+  pendingEnrolment = enrolment;
+}
+
+/** The key left by the sign-in page, if any. Reading does not clear it; call clearEnrolment once shown. */
+export function peekEnrolment(): { totpUri: string; secret: string } | undefined {
+  return pendingEnrolment;
+}
+
+/** Forgets the key, so it does not outlive the setup page. */
+export function clearEnrolment(): void {
+  pendingEnrolment = undefined;
+}

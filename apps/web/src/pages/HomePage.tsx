@@ -2,6 +2,7 @@ import type { Membership } from "@lantern/domain";
 import { Badge, Card, Container, Group, List, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useSession } from "../api/queries";
 import { PageHeading } from "../components/PageHeading";
+import { RoleLinks } from "../components/RoleLinks";
 import { roleIntro } from "../lib/roleIntros";
 import { roleNames } from "../lib/roles";
 
@@ -23,6 +24,7 @@ function RoleCard({ membership }: { membership: Membership }) {
           {intro.title}
         </Title>
         <Text>{intro.lead}</Text>
+        <RoleLinks membership={membership} />
         <List spacing={6}>
           {intro.coming.map((item) => (
             <List.Item key={item}>{item}</List.Item>

@@ -29,11 +29,14 @@ export async function prepareAccount(account: NewAccount): Promise<PreparedAccou
   };
 }
 
-/** Stores a prepared account with one role; an email already in use is a 409 naming the field. */
+/**
+ * Stores a prepared account with one role (or none: the caller grants it); an email already in use
+ * is a 409 naming the field.
+ */
 export async function storeAccount(
   db: Executor,
   account: PreparedAccount,
-  role: RoleName,
+  role: RoleName | null,
   organisationId: string | null,
   now: Date,
   emailField = "email",
@@ -48,7 +51,7 @@ export async function storeAccount(
     }
     throw error;
   }
-  await insertMembership(db, { id: uuidv7(), userId: account.id, organisationId, role, now });
+  if (role) await insertMembership(db, { id: uuidv7(), userId: account.id, organisationId, role, now });
 }
 
 /** The roles a user holds, shaped for the API. Unknown stored roles are skipped, never trusted. */

@@ -31,3 +31,12 @@ export async function getOrInsertSetting(
   if (stored === undefined) throw new Error(`instance setting ${key} vanished after insert`);
   return stored;
 }
+
+/** Sets an instance setting, replacing any earlier value. */
+export async function putSetting(db: Executor, key: string, value: string, now: Date): Promise<void> {
+  await db
+    .insertInto("instance_settings")
+    .values({ key, value, created_at: now })
+    .onConflict((oc) => oc.column("key").doUpdateSet({ value }))
+    .execute();
+}

@@ -10,3 +10,15 @@ export async function insertOrganisation(db: Executor, organisation: NewOrganisa
 export async function listOrganisations(db: Executor) {
   return db.selectFrom("organisations").selectAll().orderBy("created_at").execute();
 }
+
+/** The programme's staff (admins and clinicians) with their roles. */
+export async function staffOf(db: Executor, organisationId: string) {
+  return db
+    .selectFrom("memberships")
+    .innerJoin("users", "users.id", "memberships.user_id")
+    .select(["users.id", "users.name", "users.email", "memberships.role"])
+    .where("memberships.organisation_id", "=", organisationId)
+    .where("memberships.role", "in", ["programme_admin", "clinician"])
+    .orderBy("users.name")
+    .execute();
+}

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { bootApp, sessionCookie, setupBody } from "../../../test/app.js";
 import { describeEachDialect } from "../../../test/databases.js";
+import { secretOf, totpCode } from "../../../test/totp.js";
 
 describeEachDialect("first-run setup and sign-in", ({ get, dialect }) => {
   let app: FastifyInstance;
@@ -111,7 +112,7 @@ describeEachDialect("first-run setup and sign-in", ({ get, dialect }) => {
     expect(await count("memberships")).toBe(1);
   });
 
-  it("signs the admin in with an HttpOnly cookie, knows who they are, and signs them out", async () => {
+  it("signs the admin in with an HttpOnly cookie through two-step enrolment, and signs them out", async () => {
     const signIn = await app.inject({
       method: "POST",
       url: "/api/auth/sign-in",
@@ -121,11 +122,21 @@ describeEachDialect("first-run setup and sign-in", ({ get, dialect }) => {
     const setCookie = String(signIn.headers["set-cookie"]);
     expect(setCookie).toContain("HttpOnly");
     expect(setCookie).toContain("SameSite=Lax");
-    expect(signIn.json()).toMatchObject({
+    // An admin is staff: a second factor comes before anything else.
+    expect(signIn.json().status).toBe("two-factor-enrolment-required");
+    const pending = sessionCookie(signIn.headers["set-cookie"]);
+    const verify = await app.inject({
+      method: "POST",
+      url: "/api/auth/two-factor/enrolment/verify",
+      headers: { cookie: pending },
+      payload: { code: totpCode(secretOf(signIn.json().enrolment.totpUri)) },
+    });
+    expect(verify.json()).toMatchObject({
+      status: "signed-in",
       user: { name: "Robin Admin", email: "robin.admin@example.org" },
       memberships: [{ role: "programme_admin", organisationName: "Harbour House (test)" }],
     });
-    const cookie = sessionCookie(signIn.headers["set-cookie"]);
+    const cookie = sessionCookie(verify.headers["set-cookie"]);
 
     const session = await app.inject({ method: "GET", url: "/api/auth/session", headers: { cookie } });
     expect(session.statusCode).toBe(200);

@@ -1,0 +1,316 @@
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { bootApp } from "../../test/app.js";
+import {
+  buildClient,
+  buildClinician,
+  buildGrantee,
+  buildOrganisation,
+  buildUser,
+  headerActorLoader,
+  testActorHeader,
+} from "../../test/builders.js";
+import { describeEachDialect } from "../../test/databases.js";
+
+/**
+ * The authorization matrix: every registered route × every persona, checked against a declared
+ * expectation. A route missing from the table fails the test, so no route ships without a decision.
+ */
+const personas = [
+  "anonymous",
+  "self",
+  "otherClient",
+  "careTeam",
+  "otherClinician",
+  "admin",
+  "supporterWithScope",
+  "supporterWithoutScope",
+  "partnerRevoked",
+  "otherAdmin",
+  "otherClinicianElsewhere",
+  "instanceOwner",
+] as const;
+type Persona = (typeof personas)[number];
+
+const signedIn = personas.filter((p) => p !== "anonymous");
+const everyone = personas;
+
+interface Cell {
+  /** Who the choke point lets through; everyone else must be refused (401 anonymous, 404 otherwise). */
+  allowed: readonly Persona[];
+  /** The concrete request; ids come from the fixtures. */
+  request: (f: Fixtures) => { url: string; payload?: unknown };
+}
+
+interface Fixtures {
+  clientId: string;
+  organisationId: string;
+  otherClinicianElsewhereId: string;
+  spareGrantId: string;
+  unknownId: string;
+}
+
+const table: Record<string, Cell> = {
+  "GET /api/health": { allowed: everyone, request: () => ({ url: "/api/health" }) },
+  "GET /api/openapi.json": { allowed: everyone, request: () => ({ url: "/api/openapi.json" }) },
+  "GET /api/setup": { allowed: everyone, request: () => ({ url: "/api/setup" }) },
+  "POST /api/setup": { allowed: everyone, request: () => ({ url: "/api/setup", payload: {} }) },
+  "POST /api/auth/sign-in": {
+    allowed: everyone,
+    request: () => ({ url: "/api/auth/sign-in", payload: { email: "x@example.org", password: "wrong" } }),
+  },
+  "POST /api/auth/sign-out": { allowed: everyone, request: () => ({ url: "/api/auth/sign-out" }) },
+  "GET /api/instance/settings": { allowed: everyone, request: () => ({ url: "/api/instance/settings" }) },
+  "PUT /api/instance/settings": {
+    allowed: ["instanceOwner"],
+    request: () => ({ url: "/api/instance/settings", payload: { selfSignUp: false } }),
+  },
+  "POST /api/sign-up": { allowed: everyone, request: () => ({ url: "/api/sign-up", payload: {} }) },
+  "GET /api/auth/session": { allowed: signedIn, request: () => ({ url: "/api/auth/session" }) },
+  "POST /api/auth/two-factor/verify": {
+    allowed: everyone,
+    request: () => ({ url: "/api/auth/two-factor/verify", payload: { code: "123456" } }),
+  },
+  "POST /api/auth/two-factor/enrolment": {
+    allowed: signedIn,
+    request: () => ({ url: "/api/auth/two-factor/enrolment", payload: { password: "not the password" } }),
+  },
+  "POST /api/auth/two-factor/enrolment/verify": {
+    allowed: signedIn,
+    request: () => ({ url: "/api/auth/two-factor/enrolment/verify", payload: { code: "123456" } }),
+  },
+  "POST /api/auth/password-reset/request": {
+    allowed: everyone,
+    request: () => ({ url: "/api/auth/password-reset/request", payload: { email: "nobody@example.org" } }),
+  },
+  "POST /api/auth/password-reset/complete": {
+    allowed: everyone,
+    request: () => ({
+      url: "/api/auth/password-reset/complete",
+      payload: { token: "NOTAREALTOKEN", password: "a long enough passphrase" },
+    }),
+  },
+  "GET /api/auth/sessions": { allowed: signedIn, request: () => ({ url: "/api/auth/sessions" }) },
+  "DELETE /api/auth/sessions/:id": {
+    allowed: signedIn,
+    request: (f) => ({ url: `/api/auth/sessions/${f.unknownId}` }),
+  },
+  "POST /api/auth/sign-out-everywhere": {
+    allowed: signedIn,
+    request: () => ({ url: "/api/auth/sign-out-everywhere" }),
+  },
+  "GET /api/clients": { allowed: signedIn, request: () => ({ url: "/api/clients" }) },
+  "GET /api/organisations/:organisationId/staff": {
+    allowed: ["admin"],
+    request: (f) => ({ url: `/api/organisations/${f.organisationId}/staff` }),
+  },
+  "GET /api/organisations/:organisationId/client-directory": {
+    allowed: ["admin", "careTeam", "otherClinician"],
+    request: (f) => ({ url: `/api/organisations/${f.organisationId}/client-directory?q=person` }),
+  },
+  "GET /api/clients/:clientId": {
+    allowed: ["self", "careTeam", "admin", "supporterWithScope"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}` }),
+  },
+  "PUT /api/clients/:clientId/care-team/:clinicianUserId": {
+    allowed: ["admin"],
+    // A clinician of another programme: allowed through the choke point, refused by the rule that
+    // care teams hold only the programme's clinicians, so no state changes.
+    request: (f) => ({ url: `/api/clients/${f.clientId}/care-team/${f.otherClinicianElsewhereId}` }),
+  },
+  "DELETE /api/clients/:clientId/care-team/:clinicianUserId": {
+    allowed: ["admin"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/care-team/${f.unknownId}` }),
+  },
+  "GET /api/clients/:clientId/grants": {
+    allowed: ["self"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/grants` }),
+  },
+  "PATCH /api/clients/:clientId/grants/:grantId": {
+    allowed: ["self"],
+    request: (f) => ({
+      url: `/api/clients/${f.clientId}/grants/${f.spareGrantId}`,
+      payload: { scopes: ["sos_alerts"] },
+    }),
+  },
+  "DELETE /api/clients/:clientId/grants/:grantId": {
+    allowed: ["self"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/grants/${f.unknownId}` }),
+  },
+  "GET /api/clients/:clientId/access-log": {
+    allowed: ["self"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/access-log` }),
+  },
+  "POST /api/clients/:clientId/invitations": {
+    allowed: ["self"],
+    request: (f) => ({
+      url: `/api/clients/${f.clientId}/invitations`,
+      payload: { relationship: "supporter", scopes: [], delivery: "code" },
+    }),
+  },
+  "GET /api/organisations/:organisationId/audit": {
+    allowed: ["admin"],
+    request: (f) => ({ url: `/api/organisations/${f.organisationId}/audit` }),
+  },
+  "GET /api/organisations/:organisationId/break-glass": {
+    allowed: ["admin"],
+    request: (f) => ({ url: `/api/organisations/${f.organisationId}/break-glass` }),
+  },
+  "POST /api/organisations/:organisationId/invitations/staff": {
+    allowed: ["admin"],
+    request: (f) => ({
+      url: `/api/organisations/${f.organisationId}/invitations/staff`,
+      payload: { role: "clinician", email: "new.clinician@example.org" },
+    }),
+  },
+  "POST /api/organisations/:organisationId/invitations/client": {
+    allowed: ["admin", "careTeam", "otherClinician"],
+    request: (f) => ({
+      url: `/api/organisations/${f.organisationId}/invitations/client`,
+      payload: { delivery: "code" },
+    }),
+  },
+  "GET /api/organisations/:organisationId/invitations": {
+    allowed: ["admin", "careTeam", "otherClinician"],
+    request: (f) => ({ url: `/api/organisations/${f.organisationId}/invitations` }),
+  },
+  "DELETE /api/invitations/:invitationId": {
+    allowed: signedIn,
+    request: (f) => ({ url: `/api/invitations/${f.unknownId}` }),
+  },
+  "GET /api/invitations/preview": {
+    allowed: everyone,
+    request: () => ({ url: "/api/invitations/preview?token=NOTAREALTOKEN" }),
+  },
+  "POST /api/invitations/accept": {
+    allowed: everyone,
+    request: () => ({ url: "/api/invitations/accept", payload: { token: "NOTAREALTOKEN" } }),
+  },
+  "POST /api/invitations/accept-signed-in": {
+    allowed: signedIn,
+    request: () => ({ url: "/api/invitations/accept-signed-in", payload: { token: "NOTAREALTOKEN" } }),
+  },
+  // Last: it changes who may open the record.
+  "POST /api/clients/:clientId/break-glass": {
+    allowed: ["careTeam", "otherClinician"],
+    request: (f) => ({
+      url: `/api/clients/${f.clientId}/break-glass`,
+      payload: { reason: "Matrix test: covering a shift." },
+    }),
+  },
+};
+
+describeEachDialect("authorization matrix", ({ get }) => {
+  let app: FastifyInstance;
+  let fixtures: Fixtures;
+  const ids = {} as Record<Persona, string | undefined>;
+
+  beforeAll(async () => {
+    const db = get().db;
+    ({ app } = await bootApp(db, {}, { actorLoader: headerActorLoader(db) }));
+    const org = await buildOrganisation(db);
+    const elsewhere = await buildOrganisation(db);
+    const client = await buildClient(db, org.id);
+    const otherClient = await buildClient(db, org.id);
+    ids.anonymous = undefined;
+    ids.self = client.userId;
+    ids.otherClient = otherClient.userId;
+    ids.careTeam = (await buildClinician(db, org.id, [client.id])).id;
+    ids.otherClinician = (await buildClinician(db, org.id, [otherClient.id])).id;
+    ids.admin = (await buildUser(db, "programme_admin", org.id)).id;
+    ids.supporterWithScope = (await buildGrantee(db, client, "supporter", ["profile", "sos_alerts"])).id;
+    ids.supporterWithoutScope = (await buildGrantee(db, client, "supporter", ["sos_alerts"])).id;
+    ids.partnerRevoked = (await buildGrantee(db, client, "partner", ["profile"], true)).id;
+    ids.otherAdmin = (await buildUser(db, "programme_admin", elsewhere.id)).id;
+    const clinicianElsewhere = await buildClinician(db, elsewhere.id);
+    ids.otherClinicianElsewhere = clinicianElsewhere.id;
+    ids.instanceOwner = (await buildUser(db, "instance_owner", null)).id;
+    const spare = await buildGrantee(db, client, "family_member", ["sos_alerts"]);
+    fixtures = {
+      clientId: client.id,
+      organisationId: org.id,
+      otherClinicianElsewhereId: clinicianElsewhere.id,
+      spareGrantId: spare.grantId,
+      unknownId: "019a0000-0000-7000-8000-000000000000",
+    };
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it("has an expectation for every registered API route", () => {
+    const registered = app.routeRules
+      .filter((r) => r.url.startsWith("/api") && !r.url.startsWith("/api/docs") && r.method !== "HEAD")
+      .map((r) => `${r.method} ${r.url}`);
+    const missing = registered.filter((key) => !(key in table));
+    expect(missing, "routes without an entry in the authorization matrix").toEqual([]);
+    const stale = Object.keys(table).filter((key) => !registered.includes(key));
+    expect(stale, "matrix entries for routes that no longer exist").toEqual([]);
+  });
+
+  it("allows exactly the declared personas on every route, and refuses the rest", async () => {
+    const unexpected: string[] = [];
+    let address = 0;
+    for (const [key, cell] of Object.entries(table)) {
+      const [method] = key.split(" ");
+      for (const persona of personas) {
+        const { url, payload } = cell.request(fixtures);
+        const actor = ids[persona];
+        const res = await app.inject({
+          method: method as "GET",
+          url,
+          // A fresh address per request keeps the per-address throttles out of the matrix.
+          remoteAddress: `10.0.${Math.floor(++address / 250)}.${address % 250}`,
+          headers: actor ? { [testActorHeader]: actor } : {},
+          ...(payload !== undefined ? { payload: payload as object } : {}),
+        });
+        const decision = res.headers["x-lantern-access"];
+        const expected = cell.allowed.includes(persona) ? "allowed" : "denied";
+        if (decision !== expected)
+          unexpected.push(`${key} as ${persona}: ${String(decision)} (status ${res.statusCode})`);
+        if (decision === "denied") {
+          const status = persona === "anonymous" ? 401 : 404;
+          if (res.statusCode !== status)
+            unexpected.push(`${key} as ${persona}: refused with ${res.statusCode}, not ${status}`);
+        }
+        if (res.statusCode >= 500) unexpected.push(`${key} as ${persona}: ${res.statusCode}`);
+      }
+    }
+    expect(unexpected).toEqual([]);
+  });
+
+  it("after break-the-glass, the clinician outside the care team can open the record; the admin can see it", async () => {
+    const res = await app.inject({
+      method: "GET",
+      url: `/api/clients/${fixtures.clientId}`,
+      headers: { [testActorHeader]: ids.otherClinician as string },
+    });
+    expect(res.statusCode).toBe(200);
+    const notices = await app.inject({
+      method: "GET",
+      url: `/api/organisations/${fixtures.organisationId}/break-glass`,
+      headers: { [testActorHeader]: ids.admin as string },
+    });
+    expect(notices.json()).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ reason: "Matrix test: covering a shift.", clientId: fixtures.clientId }),
+      ]),
+    );
+  });
+
+  it("audits every decision on the client's record, denied ones too", async () => {
+    const events = await get()
+      .db.kysely.selectFrom("audit_events")
+      .select(["actor_user_id", "outcome", "record_type"])
+      .where("record_id", "=", fixtures.clientId)
+      .execute();
+    const deniedPartner = events.filter(
+      (e) => e.actor_user_id === ids.partnerRevoked && e.outcome === "denied",
+    );
+    expect(deniedPartner.length).toBeGreaterThan(0);
+    const allowedSupporter = events.filter(
+      (e) => e.actor_user_id === ids.supporterWithScope && e.outcome === "allowed",
+    );
+    expect(allowedSupporter.map((e) => e.record_type)).toContain("client");
+  });
+});

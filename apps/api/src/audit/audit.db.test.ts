@@ -1,0 +1,68 @@
+import { expect, it } from "vitest";
+import { describeEachDialect } from "../../test/databases.js";
+import { type AuditEntry, appendAudit, verifyAuditChain } from "./audit.js";
+import { tamperForTest } from "./audit.repository.js";
+
+const entry = (action: string): AuditEntry => ({
+  actorUserId: "user-1",
+  actorRole: "clinician",
+  organisationId: "org-1",
+  clientId: "client-1",
+  recordType: "client",
+  recordId: "client-1",
+  action,
+  outcome: "allowed",
+  requestId: "req-1",
+  ip: "127.0.0.1",
+});
+
+describeEachDialect("the audit chain", ({ get }) => {
+  it("verifies on a fresh database", async () => {
+    expect(await verifyAuditChain(get().db)).toEqual({ ok: true, count: 0 });
+  });
+
+  it("chains concurrent appends without gaps", async () => {
+    await Promise.all(Array.from({ length: 40 }, (_, i) => appendAudit(get().db, entry(`read-${i}`))));
+    expect(await verifyAuditChain(get().db)).toEqual({ ok: true, count: 40 });
+  });
+
+  it("names the first event whose content was edited", async () => {
+    await tamperForTest(get().db.kysely, 17, "action");
+    expect(await verifyAuditChain(get().db)).toMatchObject({
+      ok: false,
+      seq: 17,
+      problem: expect.stringMatching(/hash/),
+    });
+  });
+
+  it("notices a deleted event", async () => {
+    await tamperForTest(get().db.kysely, 17, "action").catch(() => {});
+    await get().db.kysely.deleteFrom("audit_events").where("seq", "=", 3).execute();
+    expect(await verifyAuditChain(get().db)).toMatchObject({
+      ok: false,
+      seq: 3,
+      problem: "event is missing",
+    });
+  });
+});
+
+describeEachDialect("the audit chain against single edits", ({ get }) => {
+  it("detects an edit to any one row", async () => {
+    for (let i = 0; i < 5; i++) await appendAudit(get().db, entry(`write-${i}`));
+    for (const seq of [1, 3, 5]) {
+      const before = await get()
+        .db.kysely.selectFrom("audit_events")
+        .selectAll()
+        .where("seq", "=", seq)
+        .executeTakeFirstOrThrow();
+      await tamperForTest(get().db.kysely, seq, "actor_user_id");
+      expect(await verifyAuditChain(get().db)).toMatchObject({ ok: false, seq });
+      await get()
+        .db.kysely.updateTable("audit_events")
+        .set({ actor_user_id: before.actor_user_id })
+        .where("seq", "=", seq)
+        .execute();
+      expect(await verifyAuditChain(get().db)).toEqual({ ok: true, count: 5 });
+    }
+  });
+});

@@ -1,0 +1,144 @@
+import type { Role } from "@lantern/domain";
+import { roleNames } from "./roles";
+
+/**
+ * Plain words for audit events. The log stores record types, actions and the way the actor stood to
+ * the record; these turn them into short phrases for the client's "who has looked" page and the
+ * admin's log. Unknown values fall back to their own words, so a new kind of event still reads.
+ */
+
+const readable = (value: string) => value.replaceAll("_", " ").replaceAll("-", " ");
+
+/** What was done, for a client reading about their own record ("looked at your profile"). */
+export function clientActionPhrase(recordType: string, action: string): string {
+  switch (`${recordType}:${action}`) {
+    case "client:read":
+      return "looked at your name and care team";
+    case "care_team:write":
+      return "changed who is on your care team";
+    case "break_glass:write":
+      return "opened emergency access to your record";
+    case "grants:read":
+      return "looked at who you share with";
+    case "grants:write":
+      return "changed what you share";
+    case "access_log:read":
+      return "looked at this list";
+    case "invitation:create":
+      return "created an invitation linked to your record";
+    case "invitation:accept":
+      return "accepted your invitation";
+    case "invitation:revoke":
+      return "withdrew an invitation linked to your record";
+    default:
+      return `${action === "read" ? "looked at" : action === "write" ? "changed" : readable(action)} ${readable(recordType)}`;
+  }
+}
+
+/** What was attempted but refused, for the client ("tried to look at your name and care team"). */
+export function clientRefusedPhrase(recordType: string, action: string): string {
+  const done = clientActionPhrase(recordType, action);
+  if (done.startsWith("looked at")) return `tried to look at${done.slice("looked at".length)}`;
+  if (done.startsWith("changed")) return `tried to change${done.slice("changed".length)}`;
+  if (done.startsWith("opened")) return `tried to open${done.slice("opened".length)}`;
+  return `tried: ${done}`;
+}
+
+/** How the person stood to the record, for the client. Null when there is nothing useful to add. */
+export function clientActorRolePhrase(actorRole: string | null): string | null {
+  switch (actorRole) {
+    case "care-team":
+      return "on your care team";
+    case "break-glass":
+      return "through emergency access";
+    case "programme-admin":
+      return "as your programme's admin";
+    case "programme-clinician":
+      return "a clinician at your programme";
+    case "grant":
+      return "someone you share with";
+    case "partner":
+    case "family_member":
+    case "supporter":
+      return `as your ${roleNames[actorRole].toLowerCase()}`;
+    case null:
+    case "none":
+    case "self":
+      return null;
+    default:
+      return readable(actorRole);
+  }
+}
+
+/** The record and action, for the admin's log ("Client profile · read"). */
+export function recordTypeName(recordType: string): string {
+  switch (recordType) {
+    case "client":
+      return "Client profile";
+    case "care_team":
+      return "Care team";
+    case "break_glass":
+      return "Emergency access";
+    case "grants":
+      return "Sharing";
+    case "access_log":
+      return "Who has looked";
+    case "invitation":
+      return "Invitation";
+    case "client_directory":
+      return "Client directory";
+    case "audit_log":
+      return "Audit log";
+    default: {
+      const words = readable(recordType);
+      return words.charAt(0).toUpperCase() + words.slice(1);
+    }
+  }
+}
+
+/** The action, for the admin's log. */
+export function actionName(action: string): string {
+  switch (action) {
+    case "read":
+      return "Opened";
+    case "write":
+      return "Changed";
+    case "create":
+      return "Created";
+    case "accept":
+      return "Accepted";
+    case "revoke":
+      return "Withdrew";
+    case "search":
+      return "Searched";
+    default:
+      return readable(action);
+  }
+}
+
+/** How the actor stood to the record, for the admin's log. */
+export function actorRoleName(actorRole: string | null): string {
+  switch (actorRole) {
+    case "care-team":
+      return "Care team";
+    case "break-glass":
+      return "Emergency access";
+    case "programme-admin":
+      return "Programme admin";
+    case "programme-clinician":
+      return "Clinician of the programme";
+    case "grant":
+      return "Shared with them";
+    case "self":
+      return "The client";
+    case "none":
+      return "No access";
+    case null:
+      return "Not recorded";
+    default:
+      return actorRole in roleNames ? roleNames[actorRole as Role] : readable(actorRole);
+  }
+}
+
+/** Actions the admin can filter by. */
+export const auditActions = ["read", "write", "create", "accept", "revoke", "search"] as const;

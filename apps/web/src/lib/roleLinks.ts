@@ -1,0 +1,72 @@
+import type { Membership } from "@lantern/domain";
+
+/** A page a role can go to, as the home page and the header menu list it. */
+export interface RoleLink {
+  to: string;
+  label: string;
+  description: string;
+}
+
+/** The pages open to one membership today. Empty for roles whose pages have not arrived yet. */
+export function roleLinks(membership: Membership): RoleLink[] {
+  const programme = membership.organisationId
+    ? `/programmes/${encodeURIComponent(membership.organisationId)}`
+    : null;
+  switch (membership.role) {
+    case "programme_admin":
+      return programme
+        ? [
+            {
+              to: `${programme}/staff`,
+              label: "Staff and invitations",
+              description: "Invite clinicians and admins, and see who has joined.",
+            },
+            {
+              to: `${programme}/clients`,
+              label: "Clients and care teams",
+              description: "Choose which clinicians care for each client.",
+            },
+            {
+              to: `${programme}/audit`,
+              label: "Audit log and emergency access",
+              description: "See who opened which record, and every emergency access.",
+            },
+          ]
+        : [];
+    case "clinician":
+      return programme
+        ? [
+            {
+              to: `${programme}/caseload`,
+              label: "Your caseload",
+              description: "The clients whose care team you are on.",
+            },
+            {
+              to: `${programme}/invite-client`,
+              label: "Invite a client",
+              description: "Give a new client a code in person, or send them an invitation.",
+            },
+            {
+              to: `${programme}/emergency-access`,
+              label: "Emergency access",
+              description: "Find a client outside your caseload when you urgently need their record.",
+            },
+          ]
+        : [];
+    case "client":
+      return [
+        {
+          to: "/my-record/who-has-looked",
+          label: "Who has looked at your record",
+          description: "Everyone who opened or changed your record, and when.",
+        },
+        {
+          to: "/my-record/sharing",
+          label: "Sharing",
+          description: "Choose who sees what, and invite someone you trust.",
+        },
+      ];
+    default:
+      return [];
+  }
+}
