@@ -92,6 +92,10 @@ export const ClientSummary = z.object({
   name: z.string(),
   organisationId: z.string().nullable(),
   careTeam: z.array(z.object({ userId: z.string(), name: z.string() })),
+  /** True on the caller's own client record. */
+  isSelf: z.boolean(),
+  /** On a single client: how the caller may see it, and until when for emergency access. */
+  access: z.object({ via: z.string(), expiresAt: z.string().nullable() }).optional(),
 });
 
 export const BreakGlassRequest = z.strictObject({

@@ -1,6 +1,6 @@
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import { Email, NewPassword, OrganisationKind, TimeZone } from "@lantern/domain";
+import { Email, OrganisationKind, passwordProblem, TimeZone } from "@lantern/domain";
 import { z } from "zod";
 import { loadConfig } from "../config.js";
 import { openDatabase } from "../db/dialect.js";
@@ -31,6 +31,16 @@ const Options = z.object({
   "time-zone": TimeZone.default("UTC"),
   kind: OrganisationKind.default("both"),
 });
+
+/** Applies the same password rules as the web app, including the check against the email. */
+function checkPassword(password: string, email: string): void {
+  const problem = passwordProblem(password, false, { email });
+  if (problem) {
+    throw new HttpProblem(400, "validation", "The password is not acceptable.", undefined, [
+      { field: "password (stdin)", message: problem },
+    ]);
+  }
+}
 
 /** Reads the first line of standard input: the password, typed or piped. */
 export async function readPassword(): Promise<string> {
@@ -68,12 +78,7 @@ export async function createAdmin(args: string[], say: (text: string) => void): 
   const options = parsed.data;
   if (process.stdin.isTTY) say("Type the new admin's password and press Enter:");
   const password = await readPassword();
-  const checked = NewPassword.safeParse(password);
-  if (!checked.success) {
-    throw new HttpProblem(400, "validation", "The password is not acceptable.", undefined, [
-      { field: "password (stdin)", message: checked.error.issues[0]?.message ?? "is not valid" },
-    ]);
-  }
+  checkPassword(password, options.email);
 
   const db = await openDatabase(loadConfig().database);
   try {
@@ -127,12 +132,7 @@ export async function createOwner(args: string[], say: (text: string) => void): 
   }
   if (process.stdin.isTTY) say("Type the owner's password and press Enter:");
   const password = await readPassword();
-  const checked = NewPassword.safeParse(password);
-  if (!checked.success) {
-    throw new HttpProblem(400, "validation", "The password is not acceptable.", undefined, [
-      { field: "password (stdin)", message: checked.error.issues[0]?.message ?? "is not valid" },
-    ]);
-  }
+  checkPassword(password, parsed.data.email);
   const db = await openDatabase(loadConfig().database);
   try {
     await migrateToLatest(db);

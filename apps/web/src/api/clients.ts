@@ -12,6 +12,10 @@ export interface ClientSummary {
   name: string;
   organisationId: string | null;
   careTeam: { userId: string; name: string }[];
+  /** True on the signed-in person's own record. */
+  isSelf: boolean;
+  /** On a single client: how the caller may see it; emergency access says when it ends. */
+  access?: { via: string; expiresAt: string | null };
 }
 
 /** One entry of the programme's client directory (ids and names only, for emergency access). */
@@ -137,6 +141,8 @@ export function useGrants(clientId: string | undefined) {
  * or through sharing) is matched by programme and then by name.
  */
 export function ownClientRecord(session: SessionInfo, clients: ClientSummary[]): ClientSummary | undefined {
+  const own = clients.find((c) => c.isSelf);
+  if (own) return own;
   const programmes = new Set(
     session.memberships.filter((m) => m.role === "client").map((m) => m.organisationId ?? null),
   );

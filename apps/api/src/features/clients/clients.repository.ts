@@ -207,3 +207,16 @@ export async function searchClientDirectory(
     .limit(limit)
     .execute();
 }
+
+/** When the actor's latest unexpired break-the-glass on this client ends, if there is one. */
+export async function breakGlassExpiry(db: Executor, clientId: string, clinicianUserId: string, now: Date) {
+  const row = await db
+    .selectFrom("break_glass")
+    .select("expires_at")
+    .where("client_id", "=", clientId)
+    .where("clinician_user_id", "=", clinicianUserId)
+    .where("expires_at", ">", now)
+    .orderBy("expires_at", "desc")
+    .executeTakeFirst();
+  return row?.expires_at ?? null;
+}

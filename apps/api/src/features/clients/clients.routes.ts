@@ -1,6 +1,7 @@
 import { BreakGlassRequest, ClientSummary, GrantSummary, UpdateGrantRequest } from "@lantern/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import type { ClientAccess } from "../../access/hook.js";
 import { clientRecord, inOrganisation, signedIn } from "../../access/rules.js";
 import type { Db } from "../../db/dialect.js";
 import { HttpProblem } from "../../http/problem.js";
@@ -25,9 +26,7 @@ const empty = { 204: z.null() };
 export const clientRoutes =
   (db: Db): FastifyPluginAsyncZod =>
   async (app) => {
-    const access = (request: {
-      clientAccess: { organisationId: string | null; clientId: string } | null;
-    }) => {
+    const access = (request: { clientAccess: ClientAccess | null }) => {
       if (!request.clientAccess) throw new HttpProblem(404, "notFound", "Not found.");
       return request.clientAccess;
     };
@@ -81,7 +80,7 @@ export const clientRoutes =
           response: { 200: ClientSummary },
         },
       },
-      async (request) => getClientSummary(db, request.params.clientId),
+      async (request) => getClientSummary(db, request.params.clientId, request.actor!, access(request).via),
     );
 
     app.put(

@@ -8,6 +8,7 @@ import { HttpProblem } from "../../http/problem.js";
 import { activeGrantsOf, revokeGrant, updateGrantScopes } from "../grants/grants.repository.js";
 import {
   addCareTeamMember,
+  breakGlassExpiry,
   careTeamsOf,
   clientsGrantingTo,
   clientsOfClinician,
@@ -25,7 +26,7 @@ export const breakGlassHours = 4;
 
 type ClientRow = { id: string; organisation_id: string | null; user_id: string; name: string };
 
-async function withCareTeams(db: Db, rows: ClientRow[]) {
+async function withCareTeams(db: Db, rows: ClientRow[], actorUserId: string) {
   const teams = await careTeamsOf(
     db.kysely,
     rows.map((r) => r.id),
@@ -35,6 +36,7 @@ async function withCareTeams(db: Db, rows: ClientRow[]) {
     name: r.name,
     organisationId: r.organisation_id,
     careTeam: teams.filter((t) => t.client_id === r.id).map((t) => ({ userId: t.user_id, name: t.name })),
+    isSelf: r.user_id === actorUserId,
   }));
 }
 
@@ -61,15 +63,27 @@ export async function listPermittedClients(db: Db, actor: Actor, now = new Date(
     ),
   );
   const rows = [...found.values()].sort((a, b) => a.name.localeCompare(b.name));
-  return withCareTeams(db, rows);
+  return withCareTeams(db, rows, actor.userId);
 }
 
-/** One client's summary; the access hook has already decided the caller may see it. */
-export async function getClientSummary(db: Db, clientId: string) {
+/**
+ * One client's summary, with how the caller may see it; the access hook has already decided that
+ * they may. Emergency access says when it ends.
+ */
+export async function getClientSummary(
+  db: Db,
+  clientId: string,
+  actor: Actor,
+  via: string,
+  now = new Date(),
+) {
   const row = await findClient(db.kysely, clientId);
   if (!row) throw new HttpProblem(404, "notFound", "Not found.");
-  const [summary] = await withCareTeams(db, [row]);
-  return summary;
+  const [summary] = await withCareTeams(db, [row], actor.userId);
+  if (!summary) throw new HttpProblem(404, "notFound", "Not found.");
+  const expires =
+    via === "break-glass" ? await breakGlassExpiry(db.kysely, clientId, actor.userId, now) : null;
+  return { ...summary, access: { via, expiresAt: expires ? toIso(expires) : null } };
 }
 
 /** Puts a clinician of the client's programme on the care team. */

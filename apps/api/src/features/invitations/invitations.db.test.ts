@@ -104,6 +104,7 @@ describeEachDialect("invitations, care teams, sharing and the access log", ({ ge
 
     const mine = await call("GET", "/api/clients", state.clientUser);
     expect(mine.json()).toHaveLength(1);
+    expect(mine.json()[0].isSelf).toBe(true);
     state.clientId = mine.json()[0].id;
     expect(mine.json()[0].careTeam).toEqual([{ userId: state.clinician, name: "Dana Clinician" }]);
 
@@ -127,7 +128,10 @@ describeEachDialect("invitations, care teams, sharing and the access log", ({ ge
     const hoursOpen = (Date.parse(glass.json().expiresAt) - Date.now()) / 3_600_000;
     expect(hoursOpen).toBeGreaterThan(3.9);
     expect(hoursOpen).toBeLessThanOrEqual(4);
-    expect((await call("GET", `/api/clients/${state.clientId}`, outsider.id)).statusCode).toBe(200);
+    const opened = await call("GET", `/api/clients/${state.clientId}`, outsider.id);
+    expect(opened.statusCode).toBe(200);
+    expect(opened.json().access).toEqual({ via: "break-glass", expiresAt: glass.json().expiresAt });
+    expect(opened.json().isSelf).toBe(false);
 
     const notices = await call("GET", `/api/organisations/${organisationId}/break-glass`, adminId);
     expect(notices.json()[0]).toMatchObject({ clinicianName: "Ola Outside", clientName: "Sam Client" });
@@ -174,6 +178,12 @@ describeEachDialect("invitations, care teams, sharing and the access log", ({ ge
       account: { name: "Chris Sponsor", email: "chris.sponsor@example.org", password },
     });
     const supporter = await userIdOf("chris.sponsor@example.org");
+    // The client's own invitation is not listed as someone else's doing; the supporter joining is.
+    const log = (await call("GET", `/api/clients/${state.clientId}/access-log`, state.clientUser)).json();
+    const invitationEvents = log.filter((e: { recordType: string }) => e.recordType === "invitation");
+    expect(
+      invitationEvents.map((e: { action: string; actorName: string }) => `${e.action} ${e.actorName}`),
+    ).toEqual(["accept Chris Sponsor"]);
     expect((await call("GET", `/api/clients/${state.clientId}`, supporter)).statusCode).toBe(200);
 
     const grants = (await call("GET", `/api/clients/${state.clientId}/grants`, state.clientUser)).json();

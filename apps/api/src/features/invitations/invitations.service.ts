@@ -72,7 +72,8 @@ async function create(
       deps.db,
       {
         actorUserId: actor.userId,
-        actorRole: null,
+        // A client inviting someone acts on their own record: "self" keeps it out of "who has looked".
+        actorRole: spec.clientId ? "self" : null,
         organisationId: spec.organisationId,
         clientId: spec.clientId,
         recordType: "invitation",

@@ -190,7 +190,11 @@ function ClientRecord({ client, emergency }: { client: ClientSummary; emergency:
         {emergency ? (
           <Alert
             color="lantern"
-            title={until.data ? `Emergency access until ${formatUntil(until.data)}` : "Emergency access"}
+            title={
+              (until.data ?? client.access?.expiresAt)
+                ? `Emergency access until ${formatUntil(until.data ?? client.access?.expiresAt ?? "")}`
+                : "Emergency access"
+            }
           >
             You are seeing this record through emergency access, which is recorded and time-limited. The
             programme admin has been told.
