@@ -41,7 +41,7 @@ export const clientRoutes =
           response: { 200: z.array(ClientSummary) },
         },
       },
-      async (request) => listPermittedClients(db, request.actor!),
+      async (request) => listPermittedClients(db, request.actor!, request.id),
     );
 
     app.get(

@@ -44,7 +44,7 @@ async function withCareTeams(db: Db, rows: ClientRow[], actorUserId: string) {
  * Exactly the clients this actor may see: an admin's programme roster, a clinician's care-team and
  * break-the-glass clients, a client's own record, and clients who share their profile with them.
  */
-export async function listPermittedClients(db: Db, actor: Actor, now = new Date()) {
+export async function listPermittedClients(db: Db, actor: Actor, requestId?: string, now = new Date()) {
   const found = new Map<string, ClientRow>();
   const add = (rows: ClientRow[]) => {
     for (const r of rows) found.set(r.id, r);
@@ -63,6 +63,19 @@ export async function listPermittedClients(db: Db, actor: Actor, now = new Date(
     ),
   );
   const rows = [...found.values()].sort((a, b) => a.name.localeCompare(b.name));
+  // A list of clients is a read of client data: one event names the list, not each client.
+  await appendAudit(db, {
+    actorUserId: actor.userId,
+    actorRole: null,
+    organisationId: null,
+    clientId: null,
+    recordType: "client_list",
+    recordId: null,
+    action: "read",
+    outcome: "allowed",
+    requestId: requestId ?? null,
+    ip: null,
+  });
   return withCareTeams(db, rows, actor.userId);
 }
 

@@ -109,6 +109,13 @@ describeEachDialect("invitations, care teams, sharing and the access log", ({ ge
     expect(mine.json()[0].careTeam).toEqual([{ userId: state.clinician, name: "Dana Clinician" }]);
 
     const caseload = await call("GET", "/api/clients", state.clinician);
+    const listed = await get()
+      .db.kysely.selectFrom("audit_events")
+      .select("action")
+      .where("actor_user_id", "=", state.clinician as string)
+      .where("record_type", "=", "client_list")
+      .execute();
+    expect(listed.map((e) => e.action)).toContain("read");
     expect(caseload.json().map((c: { id: string }) => c.id)).toEqual([state.clientId]);
   });
 
