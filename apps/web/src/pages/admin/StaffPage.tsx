@@ -24,6 +24,7 @@ import { Loading } from "../../components/Loading";
 import { LoadProblem, problemMessage } from "../../components/LoadProblem";
 import { MembershipRequired } from "../../components/MembershipRequired";
 import { PageHeading } from "../../components/PageHeading";
+import { emailProblem } from "../../lib/email";
 import { programmeName } from "../../lib/memberships";
 import { roleNames } from "../../lib/roles";
 
@@ -37,8 +38,6 @@ const staffRoles: { value: StaffRole; label: string; description: string }[] = [
     description: "Runs the programme: staff, care teams and the audit log.",
   },
 ];
-
-const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function InviteStaffForm({ organisationId }: { organisationId: string }) {
   const queryClient = useQueryClient();
@@ -65,11 +64,7 @@ function InviteStaffForm({ organisationId }: { organisationId: string }) {
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const trimmed = email.trim();
-    const problem = !trimmed
-      ? "Enter the email address of the person you are inviting."
-      : emailPattern.test(trimmed)
-        ? undefined
-        : "Enter an email address like name@example.org.";
+    const problem = emailProblem(trimmed, "Enter the email address of the person you are inviting.");
     setEmailError(problem);
     if (problem) {
       emailInput.current?.focus();

@@ -29,11 +29,11 @@ import { Loading } from "../../components/Loading";
 import { LoadProblem, problemMessage } from "../../components/LoadProblem";
 import { OwnRecordRequired } from "../../components/OwnRecordRequired";
 import { PageHeading } from "../../components/PageHeading";
+import { emailProblem } from "../../lib/email";
 import { formatDate } from "../../lib/format";
 import { relationshipNames, relationships, scopesAvailableNow, sharingScopes } from "../../lib/sharing";
 
 const title = "Sharing";
-const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function isScope(value: string): value is SharingScope {
   return sharingScopes.some((scope) => scope.value === value);
@@ -229,11 +229,7 @@ function InviteSomeone({ clientId }: { clientId: string }) {
       return;
     }
     const trimmed = email.trim();
-    const problem = !trimmed
-      ? "Enter the email address to send the invitation to."
-      : emailPattern.test(trimmed)
-        ? undefined
-        : "Enter an email address like name@example.org.";
+    const problem = emailProblem(trimmed, "Enter the email address to send the invitation to.");
     setEmailError(problem);
     if (problem) {
       emailInput.current?.focus();

@@ -12,9 +12,8 @@ import { Loading } from "../../components/Loading";
 import { LoadProblem, problemMessage } from "../../components/LoadProblem";
 import { MembershipRequired } from "../../components/MembershipRequired";
 import { PageHeading } from "../../components/PageHeading";
+import { emailProblem } from "../../lib/email";
 import { membershipIn, programmeName } from "../../lib/memberships";
-
-const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 type Delivery = "code" | "email";
 
@@ -47,11 +46,7 @@ function InviteForm({ organisationId }: { organisationId: string }) {
       return;
     }
     const trimmed = email.trim();
-    const problem = !trimmed
-      ? "Enter the email address to send the invitation to."
-      : emailPattern.test(trimmed)
-        ? undefined
-        : "Enter an email address like name@example.org.";
+    const problem = emailProblem(trimmed, "Enter the email address to send the invitation to.");
     setEmailError(problem);
     if (problem) {
       emailInput.current?.focus();

@@ -25,10 +25,9 @@ import { queryKeys, useSession } from "../../api/queries";
 import { Loading } from "../../components/Loading";
 import { problemMessage } from "../../components/LoadProblem";
 import { PageHeading } from "../../components/PageHeading";
+import { emailProblem } from "../../lib/email";
 import { formatDateTime } from "../../lib/format";
 import { handOffToSignIn } from "../../lib/navigation";
-
-const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** One sentence saying what the invitation is for, in the invited person's terms. */
 function invitationSentence(preview: InvitationPreview): string {
@@ -169,8 +168,8 @@ function NewAccountForm({
     setExists(false);
     const found: AccountErrors = {};
     if (!name.trim()) found.name = "Enter your name.";
-    if (!email.trim()) found.email = "Enter your email address.";
-    else if (!emailPattern.test(email.trim())) found.email = "Enter an email address like name@example.org.";
+    const badEmail = emailProblem(email, "Enter your email address.");
+    if (badEmail) found.email = badEmail;
     const problem = passwordProblem(password, false, { email: email.trim() });
     if (problem) found.password = problem;
     setErrors(found);
