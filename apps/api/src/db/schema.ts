@@ -152,8 +152,166 @@ export interface AuditChainHeadTable {
   hash: string;
 }
 
+export interface RecoverySettingsTable {
+  organisation_id: string;
+  act_term: string;
+  streak_label: string;
+  updated_by_user_id: string;
+  updated_at: Timestamp;
+}
+
+export interface CircleVersionsTable {
+  id: string;
+  client_id: string;
+  version: number;
+  created_by_user_id: string;
+  created_by_role: string;
+  note: string | null;
+  created_at: Timestamp;
+}
+
+/** An item is current while removed_in_version is null. */
+export interface CircleItemsTable {
+  id: string;
+  client_id: string;
+  circle: string;
+  text: string;
+  position: number;
+  added_in_version: number;
+  removed_in_version: number | null;
+}
+
+export interface CircleCommentsTable {
+  id: string;
+  client_id: string;
+  version: number;
+  author_user_id: string;
+  author_role: string;
+  body: string;
+  created_at: Timestamp;
+}
+
+/** Append-only; a correction is a "void" row naming target_id. */
+export interface LedgerEventsTable {
+  id: string;
+  client_id: string;
+  kind: string;
+  date: string | null;
+  target_id: string | null;
+  note: string | null;
+  source: string;
+  source_id: string | null;
+  recorded_by_user_id: string;
+  recorded_at: Timestamp;
+}
+
+/** JSON text: feelings (string[]), halt (object), middle_item_ids and outer_item_ids (string[]). */
+export interface CheckInsTable {
+  id: string;
+  client_id: string;
+  date: string;
+  mood: number;
+  feelings: string;
+  halt: string;
+  stress: number;
+  sleep_hours: number;
+  sleep_quality: number;
+  urge_strength: number;
+  middle_item_ids: string;
+  outer_item_ids: string;
+  inner_circle: Bool;
+  note: string | null;
+  late: Bool;
+  saved_on: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TriggersTable {
+  id: string;
+  client_id: string;
+  kind: string;
+  category: string;
+  label: string;
+  /** JSON string[] of coping strategy ids. */
+  coping_ids: string;
+  created_at: Timestamp;
+  archived_at: Timestamp | null;
+}
+
+export interface CopingStrategiesTable {
+  id: string;
+  client_id: string;
+  text: string;
+  created_at: Timestamp;
+  archived_at: Timestamp | null;
+}
+
+export interface UrgesTable {
+  id: string;
+  client_id: string;
+  date: string;
+  started_at: Timestamp;
+  ended_at: Timestamp;
+  /** JSON number[]: 0–10, one a minute. */
+  intensities: string;
+  peak: number;
+  outcome: string;
+  trigger_id: string | null;
+  note: string | null;
+  created_at: Timestamp;
+}
+
+export interface SlipReviewsTable {
+  id: string;
+  client_id: string;
+  ledger_event_id: string | null;
+  date: string;
+  vulnerabilities: string | null;
+  trigger: string | null;
+  thoughts: string | null;
+  feelings: string | null;
+  actions: string | null;
+  consequences: string | null;
+  /** JSON string[]. */
+  lessons: string;
+  shared_with_care_team: Bool;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PreventionLessonsTable {
+  id: string;
+  client_id: string;
+  text: string;
+  slip_review_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface JournalEntriesTable {
+  id: string;
+  client_id: string;
+  prompt: string;
+  body: string;
+  shared_with_care_team: Bool;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 /** The whole database, one entry per table. */
 export interface Database {
+  recovery_settings: RecoverySettingsTable;
+  circle_versions: CircleVersionsTable;
+  circle_items: CircleItemsTable;
+  circle_comments: CircleCommentsTable;
+  ledger_events: LedgerEventsTable;
+  check_ins: CheckInsTable;
+  triggers: TriggersTable;
+  coping_strategies: CopingStrategiesTable;
+  urges: UrgesTable;
+  slip_reviews: SlipReviewsTable;
+  prevention_lessons: PreventionLessonsTable;
+  journal_entries: JournalEntriesTable;
   clients: ClientsTable;
   care_team_members: CareTeamMembersTable;
   invitations: InvitationsTable;

@@ -2,6 +2,7 @@ import type { Migration } from "kysely";
 import * as foundation from "./2026-11-25T0900-foundation.js";
 import * as identity from "./2026-11-25T1000-identity.js";
 import * as twoFactor from "./2026-11-25T1100-two-factor.js";
+import * as recovery from "./2026-11-30T0900-recovery.js";
 
 /**
  * Every migration, in order. Forward-only: a migration is never edited once it has landed; a change
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-25T0900-foundation": foundation,
   "2026-11-25T1000-identity": identity,
   "2026-11-25T1100-two-factor": twoFactor,
+  "2026-11-30T0900-recovery": recovery,
 };
