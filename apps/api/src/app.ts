@@ -18,12 +18,20 @@ import type { Config } from "./config.js";
 import type { Db } from "./db/dialect.js";
 import { auditLogRoutes } from "./features/audit-log/audit-log.routes.js";
 import { authRoutes } from "./features/auth/auth.routes.js";
+import { checkInRoutes } from "./features/check-ins/check-ins.routes.js";
+import { circleRoutes } from "./features/circles/circles.routes.js";
 import { clientRoutes } from "./features/clients/clients.routes.js";
 import { healthRoutes, version } from "./features/health/health.routes.js";
 import { instanceRoutes } from "./features/instance/instance.routes.js";
 import { type InvitationMailer, invitationRoutes } from "./features/invitations/invitations.routes.js";
+import { journalRoutes } from "./features/journal/journal.routes.js";
+import { ledgerRoutes } from "./features/ledger/ledger.routes.js";
 import { organisationRoutes } from "./features/organisations/organisations.routes.js";
+import { recoveryRoutes } from "./features/recovery/recovery.routes.js";
 import { setupRoutes } from "./features/setup/setup.routes.js";
+import { slipReviewRoutes } from "./features/slip-reviews/slip-reviews.routes.js";
+import { triggerRoutes } from "./features/triggers/triggers.routes.js";
+import { urgeRoutes } from "./features/urges/urges.routes.js";
 import { registerApiNotFound, registerErrorHandling } from "./http/errors.js";
 import { sendProblem } from "./http/problem.js";
 import { registerWebApp } from "./http/web.js";
@@ -170,6 +178,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(clientRoutes(db));
   await app.register(organisationRoutes(db));
   await app.register(auditLogRoutes(db));
+  // The client's daily recovery.
+  for (const routes of [
+    ledgerRoutes,
+    circleRoutes,
+    checkInRoutes,
+    recoveryRoutes,
+    urgeRoutes,
+    triggerRoutes,
+    slipReviewRoutes,
+    journalRoutes,
+  ])
+    await app.register(routes(db));
   await app.register(
     invitationRoutes({
       db,

@@ -190,6 +190,146 @@ const table: Record<string, Cell> = {
     allowed: signedIn,
     request: () => ({ url: "/api/invitations/accept-signed-in", payload: { token: "NOTAREALTOKEN" } }),
   },
+  "POST /api/clients/:clientId/urges": {
+    allowed: ["self"],
+    request: (f) => ({
+      url: `/api/clients/${f.clientId}/urges`,
+      payload: {
+        id: "019a0000-0000-7000-8000-0000000000a1",
+        startedAt: "2026-01-05T20:00:00Z",
+        endedAt: "2026-01-05T20:12:00Z",
+        intensities: [4, 6, 3],
+        outcome: "passed",
+      },
+    }),
+  },
+  "GET /api/clients/:clientId/urges": {
+    allowed: ["self", "careTeam"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/urges` }),
+  },
+  "GET /api/clients/:clientId/triggers": {
+    allowed: ["self", "careTeam"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/triggers` }),
+  },
+  "PUT /api/clients/:clientId/triggers/:triggerId": {
+    allowed: ["self"],
+    request: (f) => ({
+      url: `/api/clients/${f.clientId}/triggers/019a0000-0000-7000-8000-0000000000a2`,
+      payload: { category: "time", label: "Late evenings alone", copingIds: [] },
+    }),
+  },
+  "DELETE /api/clients/:clientId/triggers/:triggerId": {
+    allowed: ["self"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/triggers/${f.unknownId}` }),
+  },
+  "PUT /api/clients/:clientId/coping/:copingId": {
+    allowed: ["self"],
+    request: (f) => ({
+      url: `/api/clients/${f.clientId}/coping/019a0000-0000-7000-8000-0000000000a3`,
+      payload: { text: "Call my sponsor" },
+    }),
+  },
+  "DELETE /api/clients/:clientId/coping/:copingId": {
+    allowed: ["self"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/coping/${f.unknownId}` }),
+  },
+  "PUT /api/clients/:clientId/slip-reviews/:reviewId": {
+    allowed: ["self"],
+    request: (f) => ({
+      url: `/api/clients/${f.clientId}/slip-reviews/019a0000-0000-7000-8000-0000000000a4`,
+      payload: { date: "2026-01-05", lessons: [], sharedWithCareTeam: false },
+    }),
+  },
+  "GET /api/clients/:clientId/slip-reviews": {
+    allowed: ["self", "careTeam"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/slip-reviews` }),
+  },
+  "PUT /api/clients/:clientId/journal/:entryId": {
+    allowed: ["self"],
+    request: (f) => ({
+      url: `/api/clients/${f.clientId}/journal/019a0000-0000-7000-8000-0000000000a5`,
+      payload: { prompt: "free", body: "A quiet day.", sharedWithCareTeam: false },
+    }),
+  },
+  "GET /api/clients/:clientId/journal": {
+    allowed: ["self", "careTeam"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/journal` }),
+  },
+  "GET /api/clients/:clientId/recovery/timeline": {
+    allowed: ["self", "careTeam"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/recovery/timeline?days=30` }),
+  },
+  "GET /api/organisations/:organisationId/caseload": {
+    allowed: ["careTeam", "otherClinician"],
+    request: (f) => ({ url: `/api/organisations/${f.organisationId}/caseload` }),
+  },
+  "GET /api/organisations/:organisationId/recovery-settings": {
+    allowed: ["admin", "careTeam", "otherClinician"],
+    request: (f) => ({ url: `/api/organisations/${f.organisationId}/recovery-settings` }),
+  },
+  "PUT /api/organisations/:organisationId/recovery-settings": {
+    allowed: ["admin"],
+    request: (f) => ({
+      url: `/api/organisations/${f.organisationId}/recovery-settings`,
+      payload: { actTerm: "lapse", streakLabel: "days" },
+    }),
+  },
+  "GET /api/clients/:clientId/circles": {
+    allowed: ["self", "careTeam"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/circles` }),
+  },
+  "PUT /api/clients/:clientId/circles": {
+    allowed: ["self", "careTeam"],
+    // Saving the empty circles over version 0 changes nothing.
+    request: (f) => ({ url: `/api/clients/${f.clientId}/circles`, payload: { baseVersion: 0, items: [] } }),
+  },
+  "POST /api/clients/:clientId/circles/comments": {
+    allowed: ["self", "careTeam"],
+    request: (f) => ({
+      url: `/api/clients/${f.clientId}/circles/comments`,
+      payload: { body: "Matrix test: a comment." },
+    }),
+  },
+  "GET /api/clients/:clientId/ledger": {
+    allowed: ["self", "careTeam"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/ledger` }),
+  },
+  "POST /api/clients/:clientId/ledger/events": {
+    allowed: ["self"],
+    // A correction of an event that does not exist: refused with 400, nothing written.
+    request: (f) => ({
+      url: `/api/clients/${f.clientId}/ledger/events`,
+      payload: { id: "019a0000-0000-7000-8000-0000000000b1", kind: "void", targetId: f.unknownId },
+    }),
+  },
+  "PUT /api/clients/:clientId/check-ins/:date": {
+    allowed: ["self"],
+    // A day far in the future: refused with 400, nothing written.
+    request: (f) => ({
+      url: `/api/clients/${f.clientId}/check-ins/2999-01-01`,
+      payload: {
+        id: "019a0000-0000-7000-8000-0000000000b2",
+        mood: 3,
+        feelings: [],
+        halt: { hungry: false, angry: false, lonely: false, tired: false },
+        stress: 3,
+        sleepHours: 7,
+        sleepQuality: 3,
+        urgeStrength: 2,
+        middleItemIds: [],
+        outerItemIds: [],
+        innerCircle: false,
+      },
+    }),
+  },
+  "GET /api/clients/:clientId/check-ins": {
+    allowed: ["self", "careTeam"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/check-ins` }),
+  },
+  "GET /api/clients/:clientId/recovery/today": {
+    allowed: ["self"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/recovery/today` }),
+  },
   // Last: it changes who may open the record.
   "POST /api/clients/:clientId/break-glass": {
     allowed: ["careTeam", "otherClinician"],

@@ -1,6 +1,7 @@
 import { isStaffRole } from "@lantern/domain";
 import { expect, it } from "vitest";
 import { bootApp, setupBody } from "../../test/app.js";
+import { headerActorLoader, testActorHeader } from "../../test/builders.js";
 import { createTestDatabase, describeEachDialect } from "../../test/databases.js";
 import { migrateToLatest } from "../db/migrate.js";
 import { runSetup } from "../features/setup/setup.service.js";
@@ -26,6 +27,36 @@ describeEachDialect("the demo programme", ({ get, dialect }) => {
       }
     }
     expect((await app.inject({ method: "GET", url: "/api/setup" })).json()).toEqual({ needed: false });
+    await app.close();
+  });
+
+  it("gives the demo client a record with weeks of recovery that their clinician can see", async () => {
+    const db = get().db;
+    const { app } = await bootApp(db, {}, { actorLoader: headerActorLoader(db) });
+    const userId = async (email: string) =>
+      (await db.kysely.selectFrom("users").select("id").where("email", "=", email).executeTakeFirstOrThrow())
+        .id;
+    const as = async (email: string, url: string) =>
+      app.inject({ method: "GET", url, headers: { [testActorHeader]: await userId(email) } });
+    const client = demoPeople.find((p) => p.role === "client")?.email ?? "";
+    const clinician = demoPeople.find((p) => p.role === "clinician")?.email ?? "";
+    const partner = demoPeople.find((p) => p.role === "partner")?.email ?? "";
+
+    const [record] = (await as(client, "/api/clients")).json() as { id: string }[];
+    expect(record).toBeDefined();
+    const today = (await as(client, `/api/clients/${record?.id}/recovery/today`)).json();
+    // A lapse 31 days ago after 41 days: the longest run is kept next to the current one.
+    expect(today.summary).toMatchObject({ currentStreak: 31, longestStreak: 41 });
+    expect(today.circles.items.length).toBeGreaterThan(5);
+    expect(today.checkIn).toBeNull();
+
+    const timeline = await as(clinician, `/api/clients/${record?.id}/recovery/timeline?days=90`);
+    expect(timeline.statusCode).toBe(200);
+    expect(timeline.json().checkIns.length).toBeGreaterThan(40);
+    expect(timeline.json().slipReviews).toHaveLength(1);
+    // The partner was given the summary of days only.
+    expect((await as(partner, `/api/clients/${record?.id}/ledger`)).json().events).toEqual([]);
+    expect((await as(partner, `/api/clients/${record?.id}/check-ins`)).statusCode).toBe(404);
     await app.close();
   });
 

@@ -1,9 +1,12 @@
 import { type Role, uuidv7 } from "@lantern/domain";
 import type { Db } from "../db/dialect.js";
 import { prepareAccount, storeAccount } from "../features/accounts/accounts.service.js";
+import { addCareTeamMember, insertClient } from "../features/clients/clients.repository.js";
+import { insertGrant } from "../features/grants/grants.repository.js";
 import { getSetting, insertSetting } from "../features/instance/instance.repository.js";
 import { isSetupComplete, settingKeys } from "../features/instance/instance.service.js";
 import { insertOrganisation } from "../features/organisations/organisations.repository.js";
+import { seedDemoRecovery } from "./demo-recovery.js";
 
 /** The fictional programme's sign-ins. Every name and address is invented; `.invalid` never delivers. */
 export const demoPassword = "lantern demo only, not secret";
@@ -56,6 +59,36 @@ export async function seedDemo(db: Db, now = new Date()): Promise<DemoOutcome> {
       created_at: now,
     });
     for (const { account, role } of accounts) await storeAccount(trx, account, role, organisationId, now);
+    const idOf = (role: Role) => accounts.find((a) => a.role === role)?.account.id ?? "";
+    // The client's record, their clinician on the care team, and what they chose to share.
+    const clientId = uuidv7();
+    const clinicianUserId = idOf("clinician");
+    await insertClient(trx, {
+      id: clientId,
+      userId: idOf("client"),
+      organisationId,
+      timeZone: demoProgramme.timeZone,
+      now,
+    });
+    await addCareTeamMember(trx, { clientId, clinicianUserId, assignedBy: idOf("programme_admin"), now });
+    const shares = [
+      { role: "partner", scopes: ["sobriety_summary"] },
+      { role: "supporter", scopes: ["sobriety_summary", "sos_alerts"] },
+    ] as const;
+    for (const share of shares)
+      await insertGrant(trx, {
+        id: uuidv7(),
+        clientId,
+        granteeUserId: idOf(share.role),
+        relationship: share.role,
+        scopes: [...share.scopes],
+        now,
+      });
+    await seedDemoRecovery(
+      trx,
+      { clientId, clientUserId: idOf("client"), clinicianUserId, timeZone: demoProgramme.timeZone },
+      now,
+    );
   });
   return "seeded";
 }

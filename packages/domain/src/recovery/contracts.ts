@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { feelingsWheel } from "./feelings.js";
 import { isLocalDate } from "./local-date.js";
 
 /**
@@ -156,15 +157,9 @@ export type LedgerView = z.infer<typeof LedgerView>;
 // ---------------------------------------------------------------------------------------------
 // Daily check-in
 
-/** A small feelings wheel: six core feelings, a few words each. */
-export const feelingsWheel = {
-  joy: ["content", "grateful", "hopeful", "proud", "calm"],
-  sadness: ["lonely", "disappointed", "grieving", "empty", "hurt"],
-  fear: ["anxious", "insecure", "overwhelmed", "worried", "restless"],
-  anger: ["frustrated", "resentful", "irritated", "jealous", "bitter"],
-  shame: ["embarrassed", "guilty", "inadequate", "exposed", "worthless"],
-  surprise: ["confused", "excited", "shocked", "curious", "unsettled"],
-} as const;
+/** The small feelings wheel lives in feelings.ts (no zod), so the web app can show it cheaply. */
+export { feelingsWheel };
+
 const feelingWords = Object.entries(feelingsWheel).flatMap(([core, words]) => [core, ...words]);
 export const Feeling = z.enum(feelingWords as [string, ...string[]]);
 

@@ -129,3 +129,33 @@ describe("the sobriety ledger", () => {
     );
   });
 });
+
+describe("the ledger across time zones and daylight-saving changes", () => {
+  it("counts whole local days through a spring-forward and a fall-back night", () => {
+    // New York springs forward on 2026-03-08 and falls back on 2026-11-01.
+    const evening = (iso: string) => localDateOf(iso, "America/New_York");
+    const startDay = evening("2026-03-07T23:30:00-05:00");
+    const afterSpring = evening("2026-03-09T00:30:00-04:00");
+    expect(summariseLedger([start(startDay)], afterSpring).currentStreak).toBe(2);
+    const afterFall = evening("2026-11-02T00:30:00-05:00");
+    expect(summariseLedger([start("2026-10-31")], afterFall).currentStreak).toBe(2);
+  });
+
+  it("gives the same instant a different day, and so a different count, on each side of the date line", () => {
+    const instant = "2026-06-30T20:00:00Z";
+    const events = [start("2026-06-01")];
+    const auckland = summariseLedger(events, localDateOf(instant, "Pacific/Auckland"));
+    const losAngeles = summariseLedger(events, localDateOf(instant, "America/Los_Angeles"));
+    expect(auckland.currentStreak).toBe(30);
+    expect(losAngeles.currentStreak).toBe(29);
+  });
+
+  it("dates an act by the client's local day, so an act late in the evening does not land on tomorrow", () => {
+    const lateEvening = localDateOf("2026-03-29T00:30:00Z", "America/Los_Angeles");
+    expect(lateEvening).toBe("2026-03-28");
+    const s = summariseLedger([start("2026-03-01"), act(lateEvening)], "2026-03-29");
+    expect(s.lastActDate).toBe("2026-03-28");
+    expect(s.currentStreak).toBe(1);
+    expect(s.longestStreak).toBe(27);
+  });
+});

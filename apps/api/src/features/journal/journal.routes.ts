@@ -1,0 +1,64 @@
+import { JournalEntryView, SaveJournalEntryRequest } from "@lantern/domain";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import type { ClientAccess } from "../../access/hook.js";
+import { clientRecord } from "../../access/rules.js";
+import type { Db } from "../../db/dialect.js";
+import { HttpProblem } from "../../http/problem.js";
+import { listJournal, saveJournalEntry } from "./journal.service.js";
+
+const ClientParams = z.strictObject({ clientId: z.uuid("Use a client id.") });
+const EntryParams = z.strictObject({
+  clientId: z.uuid(),
+  entryId: z.uuid("Use an id made by the app (a UUID)."),
+});
+
+/** The client's journal: private unless an entry is shared with the care team. */
+export const journalRoutes =
+  (db: Db): FastifyPluginAsyncZod =>
+  async (app) => {
+    const access = (request: { clientAccess: ClientAccess | null }) => {
+      if (!request.clientAccess) throw new HttpProblem(404, "notFound", "Not found.");
+      return request.clientAccess;
+    };
+
+    app.put(
+      "/api/clients/:clientId/journal/:entryId",
+      {
+        config: { access: clientRecord("journal", "write", ["self"]) },
+        schema: {
+          tags: ["recovery"],
+          summary: "Save a journal entry (201 new, 200 changed)",
+          params: EntryParams,
+          body: SaveJournalEntryRequest,
+          response: { 200: JournalEntryView, 201: JournalEntryView },
+        },
+      },
+      async (request, reply) => {
+        const { created, entry } = await saveJournalEntry(
+          db,
+          access(request).clientId,
+          request.params.entryId,
+          request.body,
+        );
+        return reply.code(created ? 201 : 200).send(entry);
+      },
+    );
+
+    app.get(
+      "/api/clients/:clientId/journal",
+      {
+        config: { access: clientRecord("journal", "read", ["self", "care-team", "break-glass"]) },
+        schema: {
+          tags: ["recovery"],
+          summary: "Journal entries, newest first (the care team sees only shared ones)",
+          params: ClientParams,
+          response: { 200: z.array(JournalEntryView) },
+        },
+      },
+      async (request) => {
+        const { clientId, via } = access(request);
+        return listJournal(db, clientId, via);
+      },
+    );
+  };
