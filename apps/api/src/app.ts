@@ -26,10 +26,16 @@ import { instanceRoutes } from "./features/instance/instance.routes.js";
 import { type InvitationMailer, invitationRoutes } from "./features/invitations/invitations.routes.js";
 import { journalRoutes } from "./features/journal/journal.routes.js";
 import { ledgerRoutes } from "./features/ledger/ledger.routes.js";
+import { notificationRoutes } from "./features/notifications/notifications.routes.js";
 import { organisationRoutes } from "./features/organisations/organisations.routes.js";
+import { outreachRoutes } from "./features/outreach/outreach.routes.js";
+import { planRoutes } from "./features/plans/plans.routes.js";
 import { recoveryRoutes } from "./features/recovery/recovery.routes.js";
 import { setupRoutes } from "./features/setup/setup.routes.js";
+import { sharedViewRoutes } from "./features/shared-views/shared-views.routes.js";
 import { slipReviewRoutes } from "./features/slip-reviews/slip-reviews.routes.js";
+import { sosRoutes } from "./features/sos/sos.routes.js";
+import { supportNetworkRoutes } from "./features/support-network/support-network.routes.js";
 import { triggerRoutes } from "./features/triggers/triggers.routes.js";
 import { urgeRoutes } from "./features/urges/urges.routes.js";
 import { registerApiNotFound, registerErrorHandling } from "./http/errors.js";
@@ -188,8 +194,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     triggerRoutes,
     slipReviewRoutes,
     journalRoutes,
+    // The client's support system.
+    supportNetworkRoutes,
+    planRoutes,
+    outreachRoutes,
+    notificationRoutes,
+    sharedViewRoutes,
   ])
     await app.register(routes(db));
+  await app.register(
+    sosRoutes({
+      db,
+      publicUrl: config.publicUrl,
+      sendMail: (message) => sendQuietly(mailer, message, app),
+    }),
+  );
   await app.register(
     invitationRoutes({
       db,

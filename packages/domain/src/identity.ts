@@ -16,6 +16,10 @@ export const SharingScope = z.enum([
   "three_circles",
   "recovery_plan",
   "profile",
+  // That a slip happened, on which day: never its details.
+  "slips",
+  // Journal entries the client picks for the people they share with.
+  "journal",
 ]);
 export type SharingScope = z.infer<typeof SharingScope>;
 

@@ -12,4 +12,5 @@ export * from "./recovery/local-date.js";
 export * from "./recovery/patterns.js";
 export * from "./recovery/urge-stats.js";
 export * from "./roles.js";
+export * from "./support/contracts.js";
 export * from "./time-zone.js";

@@ -25,6 +25,9 @@ const personas = [
   "admin",
   "supporterWithScope",
   "supporterWithoutScope",
+  // Holds every scope the two supporters above lack, so each scope-gated route is tried by a holder
+  // of its scope and by someone without it.
+  "sharer",
   "partnerRevoked",
   "otherAdmin",
   "otherClinicianElsewhere",
@@ -275,7 +278,7 @@ const table: Record<string, Cell> = {
     }),
   },
   "GET /api/clients/:clientId/circles": {
-    allowed: ["self", "careTeam"],
+    allowed: ["self", "careTeam", "sharer"],
     request: (f) => ({ url: `/api/clients/${f.clientId}/circles` }),
   },
   "PUT /api/clients/:clientId/circles": {
@@ -291,7 +294,7 @@ const table: Record<string, Cell> = {
     }),
   },
   "GET /api/clients/:clientId/ledger": {
-    allowed: ["self", "careTeam"],
+    allowed: ["self", "careTeam", "sharer"],
     request: (f) => ({ url: `/api/clients/${f.clientId}/ledger` }),
   },
   "POST /api/clients/:clientId/ledger/events": {
@@ -330,6 +333,157 @@ const table: Record<string, Cell> = {
     allowed: ["self"],
     request: (f) => ({ url: `/api/clients/${f.clientId}/recovery/today` }),
   },
+  "GET /api/clients/:clientId/contacts": {
+    allowed: ["self", "careTeam"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/contacts` }),
+  },
+  "PUT /api/clients/:clientId/contacts/:contactId": {
+    allowed: ["self"],
+    request: (f) => ({
+      url: `/api/clients/${f.clientId}/contacts/019a0000-0000-7000-8000-0000000000c1`,
+      payload: { name: "Matrix Sponsor", role: "sponsor", phone: "+44 20 7946 0000" },
+    }),
+  },
+  "DELETE /api/clients/:clientId/contacts/:contactId": {
+    allowed: ["self"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/contacts/${f.unknownId}` }),
+  },
+  "PUT /api/clients/:clientId/contacts-order": {
+    allowed: ["self"],
+    // An order that leaves the contact out: refused with 400, nothing changed.
+    request: (f) => ({ url: `/api/clients/${f.clientId}/contacts-order`, payload: { order: [] } }),
+  },
+  "GET /api/clients/:clientId/sos": {
+    allowed: ["self"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/sos` }),
+  },
+  "POST /api/clients/:clientId/sos": {
+    allowed: ["self"],
+    request: (f) => ({
+      url: `/api/clients/${f.clientId}/sos`,
+      payload: { id: "019a0000-0000-7000-8000-0000000000c2", harmThoughts: false },
+    }),
+  },
+  "POST /api/clients/:clientId/sos/:sosId/alerts": {
+    allowed: ["self"],
+    // An SOS use that does not exist: 404 behind the choke point, nobody alerted.
+    request: (f) => ({
+      url: `/api/clients/${f.clientId}/sos/${f.unknownId}/alerts`,
+      payload: { userIds: [f.unknownId] },
+    }),
+  },
+  "GET /api/clients/:clientId/sos/history": {
+    allowed: ["self", "careTeam"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/sos/history` }),
+  },
+  "GET /api/organisations/:organisationId/crisis-line": {
+    allowed: ["admin", "careTeam", "otherClinician"],
+    request: (f) => ({ url: `/api/organisations/${f.organisationId}/crisis-line` }),
+  },
+  "PUT /api/organisations/:organisationId/crisis-line": {
+    allowed: ["admin"],
+    request: (f) => ({
+      url: `/api/organisations/${f.organisationId}/crisis-line`,
+      payload: { name: "988 Suicide & Crisis Lifeline", phone: "988", text: "988" },
+    }),
+  },
+  "GET /api/clients/:clientId/safety-plan": {
+    allowed: ["self", "careTeam"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/safety-plan` }),
+  },
+  "PUT /api/clients/:clientId/safety-plan": {
+    allowed: ["self", "careTeam"],
+    // A stale base version: 409, nothing written.
+    request: (f) => ({
+      url: `/api/clients/${f.clientId}/safety-plan`,
+      payload: {
+        baseVersion: 99,
+        sections: {
+          warningSigns: [],
+          internalCoping: [],
+          distractions: [],
+          helpers: [],
+          professionals: [],
+          safeEnvironment: [],
+          reasonsForLiving: [],
+        },
+      },
+    }),
+  },
+  "GET /api/clients/:clientId/prevention-plan": {
+    allowed: ["self", "careTeam", "sharer"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/prevention-plan` }),
+  },
+  "GET /api/clients/:clientId/prevention-plan.pdf": {
+    allowed: ["self", "careTeam", "sharer"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/prevention-plan.pdf` }),
+  },
+  "PUT /api/clients/:clientId/prevention-plan": {
+    allowed: ["self", "careTeam"],
+    request: (f) => ({
+      url: `/api/clients/${f.clientId}/prevention-plan`,
+      payload: {
+        baseVersion: 99,
+        sections: {
+          triggers: [],
+          warningSigns: [],
+          highRiskSituations: [],
+          coping: [],
+          boundariesDevices: [],
+          boundariesPlaces: [],
+          boundariesPeople: [],
+          whoToCall: [],
+          afterASlip: [],
+        },
+      },
+    }),
+  },
+  "GET /api/clients/:clientId/outreach": {
+    allowed: ["self", "careTeam"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/outreach` }),
+  },
+  "POST /api/clients/:clientId/outreach": {
+    allowed: ["self"],
+    // A call in the future: refused with 400, nothing written.
+    request: (f) => ({
+      url: `/api/clients/${f.clientId}/outreach`,
+      payload: {
+        id: "019a0000-0000-7000-8000-0000000000c3",
+        name: "Alex",
+        direction: "made",
+        at: "2999-01-01T10:00:00Z",
+      },
+    }),
+  },
+  "GET /api/notifications": { allowed: signedIn, request: () => ({ url: "/api/notifications" }) },
+  "POST /api/notifications/:notificationId/read": {
+    allowed: signedIn,
+    request: (f) => ({ url: `/api/notifications/${f.unknownId}/read` }),
+  },
+  "GET /api/clients/:clientId/shared/summary": {
+    allowed: ["self", "sharer"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/shared/summary` }),
+  },
+  "GET /api/clients/:clientId/shared/check-ins": {
+    allowed: ["self", "sharer"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/shared/check-ins` }),
+  },
+  "GET /api/clients/:clientId/shared/slips": {
+    allowed: ["self", "sharer"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/shared/slips` }),
+  },
+  "GET /api/clients/:clientId/shared/sos-alerts": {
+    allowed: ["supporterWithScope", "supporterWithoutScope"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/shared/sos-alerts` }),
+  },
+  "GET /api/clients/:clientId/shared/journal": {
+    allowed: ["self", "sharer"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/shared/journal` }),
+  },
+  "GET /api/clients/:clientId/grants/:grantId/preview": {
+    allowed: ["self"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/grants/${f.spareGrantId}/preview` }),
+  },
   // Last: it changes who may open the record.
   "POST /api/clients/:clientId/break-glass": {
     allowed: ["careTeam", "otherClinician"],
@@ -360,6 +514,16 @@ describeEachDialect("authorization matrix", ({ get }) => {
     ids.admin = (await buildUser(db, "programme_admin", org.id)).id;
     ids.supporterWithScope = (await buildGrantee(db, client, "supporter", ["profile", "sos_alerts"])).id;
     ids.supporterWithoutScope = (await buildGrantee(db, client, "supporter", ["sos_alerts"])).id;
+    ids.sharer = (
+      await buildGrantee(db, client, "family_member", [
+        "sobriety_summary",
+        "check_in_summary",
+        "three_circles",
+        "recovery_plan",
+        "slips",
+        "journal",
+      ])
+    ).id;
     ids.partnerRevoked = (await buildGrantee(db, client, "partner", ["profile"], true)).id;
     ids.otherAdmin = (await buildUser(db, "programme_admin", elsewhere.id)).id;
     const clinicianElsewhere = await buildClinician(db, elsewhere.id);

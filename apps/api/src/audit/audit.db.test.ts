@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { describeEachDialect } from "../../test/databases.js";
-import { type AuditEntry, appendAudit, verifyAuditChain } from "./audit.js";
+import { type AuditEntry, appendAudit, appendAuditEvents, verifyAuditChain } from "./audit.js";
 import { tamperForTest } from "./audit.repository.js";
 
 const entry = (action: string): AuditEntry => ({
@@ -24,6 +24,17 @@ describeEachDialect("the audit chain", ({ get }) => {
   it("chains concurrent appends without gaps", async () => {
     await Promise.all(Array.from({ length: 40 }, (_, i) => appendAudit(get().db, entry(`read-${i}`))));
     expect(await verifyAuditChain(get().db)).toEqual({ ok: true, count: 40 });
+  });
+
+  it("chains a batch of events, racing single appends, into one unbroken chain", async () => {
+    const batch = Array.from({ length: 30 }, (_, i) => entry(`list-${i}`));
+    await Promise.all([
+      appendAuditEvents(get().db, batch),
+      appendAudit(get().db, entry("single-a")),
+      appendAuditEvents(get().db, batch.slice(0, 5)),
+      appendAudit(get().db, entry("single-b")),
+    ]);
+    expect(await verifyAuditChain(get().db)).toEqual({ ok: true, count: 77 });
   });
 
   it("names the first event whose content was edited", async () => {

@@ -13,12 +13,19 @@ export async function lockChainHead(
   return { seq: Number(row.seq), hash: row.hash };
 }
 
-/** Inserts one audit event and moves the chain head to it. */
-export async function insertEvent(trx: Executor, event: Insertable<AuditEventsTable>): Promise<void> {
-  await trx.insertInto("audit_events").values(event).execute();
+/** Inserts audit events (already chained, in order) and moves the chain head to the last one. */
+export async function insertEvents(trx: Executor, events: Insertable<AuditEventsTable>[]): Promise<void> {
+  const last = events.at(-1);
+  if (!last) return;
+  // 15 columns an event: 500 a statement stays under every driver's parameter limit.
+  for (let i = 0; i < events.length; i += 500)
+    await trx
+      .insertInto("audit_events")
+      .values(events.slice(i, i + 500))
+      .execute();
   await trx
     .updateTable("audit_chain_head")
-    .set({ seq: event.seq, hash: event.hash })
+    .set({ seq: last.seq, hash: last.hash })
     .where("id", "=", 1)
     .execute();
 }

@@ -2,12 +2,16 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { verifyAuditChain } from "../audit/audit.js";
+import { BackupFileError } from "../backup/backup-file.js";
+import { RestoreRefused } from "../backup/restore.js";
 import { ConfigError, loadConfig } from "../config.js";
 import { DatabaseOpenError, openDatabase } from "../db/dialect.js";
 import { migrateToLatest } from "../db/migrate.js";
 import { HttpProblem } from "../http/problem.js";
+import { BackupUsageError, backupHelp, runBackupCommand } from "./backup.js";
 import { createAdmin, createAdminHelp, createOwner, createOwnerHelp } from "./create-admin.js";
 import { DemoRefused, demoSignInText, seedDemo } from "./demo.js";
+import { GenerateRefused, generateCommand, generateHelp } from "./generate.js";
 
 const help = `Lantern command line
 
@@ -19,7 +23,12 @@ Commands:
                   programme, which completes first-run setup without the web page.
   create-owner    Create the instance owner, who sets installation-wide options (self sign-up).
   demo            Fill an empty database with a fictional demo programme and print its sign-ins.
+  generate        Fill an empty database with a large fictional programme for benchmarks
+                  (--clients N --days D; "help generate" for the options).
   audit verify    Walk the hash-chained audit log and name the first broken link, if any.
+  backup <file>   Write an online, consistent backup (gzip'd JSON lines) while Lantern runs.
+  restore <file>  Restore a backup into an empty database (--force replaces a non-empty one).
+  verify <file>   Compare the database with a backup row by row, and walk the audit chain.
   help            Show this text. "help <command>" shows a command's options.
 
 The database comes from the environment, as for npm start:
@@ -44,7 +53,15 @@ export async function runCli(
       case "--help":
       case "-h":
         say(
-          rest[0] === "create-admin" ? createAdminHelp : rest[0] === "create-owner" ? createOwnerHelp : help,
+          rest[0] === "create-admin"
+            ? createAdminHelp
+            : rest[0] === "create-owner"
+              ? createOwnerHelp
+              : ["backup", "restore", "verify"].includes(rest[0] ?? "")
+                ? backupHelp
+                : rest[0] === "generate"
+                  ? generateHelp
+                  : help,
         );
         return 0;
       case "migrate": {
@@ -81,6 +98,15 @@ export async function runCli(
         }
         return 0;
       }
+      case "generate": {
+        const open = async () => {
+          const config = loadConfig();
+          const db = await openDatabase(config.database);
+          await migrateToLatest(db);
+          return { db, url: config.publicUrl };
+        };
+        return await generateCommand(rest, open, say, (text) => io.err.write(`lantern: ${text}\n`));
+      }
       case "audit": {
         if (rest[0] !== "verify") throw new CliError("usage: npm run lantern -- audit verify");
         const db = await openDatabase(loadConfig().database);
@@ -99,6 +125,10 @@ export async function runCli(
           await db.close();
         }
       }
+      case "backup":
+      case "restore":
+      case "verify":
+        return await runBackupCommand(command, rest, say, (text) => io.err.write(`${text}\n`));
       default:
         throw new CliError(`unknown command "${command}"; run "npm run lantern -- help" for the list`);
     }
@@ -117,7 +147,11 @@ function describe(error: unknown): string {
     error instanceof CliError ||
     error instanceof ConfigError ||
     error instanceof DatabaseOpenError ||
-    error instanceof DemoRefused
+    error instanceof DemoRefused ||
+    error instanceof GenerateRefused ||
+    error instanceof BackupFileError ||
+    error instanceof RestoreRefused ||
+    error instanceof BackupUsageError
   ) {
     return error.message;
   }

@@ -156,6 +156,10 @@ export interface RecoverySettingsTable {
   organisation_id: string;
   act_term: string;
   streak_label: string;
+  /** The crisis line shown on the SOS screen; null: the default (988, US). */
+  crisis_line_name: ColumnType<string | null, string | null | undefined, string | null>;
+  crisis_line_phone: ColumnType<string | null, string | null | undefined, string | null>;
+  crisis_line_text: ColumnType<string | null, string | null | undefined, string | null>;
   updated_by_user_id: string;
   updated_at: Timestamp;
 }
@@ -294,12 +298,89 @@ export interface JournalEntriesTable {
   prompt: string;
   body: string;
   shared_with_care_team: Bool;
+  /** Picked by the client for the people holding a "journal" grant. */
+  shared_with_supporters: ColumnType<boolean | number, boolean | number | undefined, boolean | number>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
 
+export interface SupportContactsTable {
+  id: string;
+  client_id: string;
+  name: string;
+  role: string;
+  phone: string | null;
+  email: string | null;
+  notes: string | null;
+  availability: string | null;
+  linked_user_id: string | null;
+  position: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  archived_at: Timestamp | null;
+}
+
+export interface SosEventsTable {
+  id: string;
+  client_id: string;
+  trigger_id: string | null;
+  harm_thoughts: Bool;
+  started_at: Timestamp;
+}
+
+export interface SosAlertsTable {
+  id: string;
+  sos_event_id: string;
+  client_id: string;
+  recipient_user_id: string;
+  emailed: Bool;
+  created_at: Timestamp;
+}
+
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  client_id: string | null;
+  /** The record it points at (an SOS use). */
+  subject_id: string | null;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+
+/** One row per version; sections are JSON. Same shape for the safety and prevention plans. */
+export interface PlanVersionsTable {
+  id: string;
+  client_id: string;
+  version: number;
+  sections: string;
+  created_by_user_id: string;
+  created_by_role: string;
+  created_at: Timestamp;
+}
+
+export interface OutreachCallsTable {
+  id: string;
+  client_id: string;
+  contact_id: string | null;
+  name: string;
+  direction: string;
+  at: Timestamp;
+  /** The client's local day of `at`. */
+  date: string;
+  note: string | null;
+  created_at: Timestamp;
+}
+
 /** The whole database, one entry per table. */
 export interface Database {
+  support_contacts: SupportContactsTable;
+  sos_events: SosEventsTable;
+  sos_alerts: SosAlertsTable;
+  notifications: NotificationsTable;
+  safety_plan_versions: PlanVersionsTable;
+  prevention_plan_versions: PlanVersionsTable;
+  outreach_calls: OutreachCallsTable;
   recovery_settings: RecoverySettingsTable;
   circle_versions: CircleVersionsTable;
   circle_items: CircleItemsTable;

@@ -380,6 +380,8 @@ export const SaveJournalEntryRequest = z.strictObject({
   prompt: JournalPrompt,
   body: required(20000, "entry"),
   sharedWithCareTeam: z.boolean(),
+  /** Shown to the people holding a "journal" grant; false when left out. */
+  sharedWithSupporters: z.boolean().optional(),
 });
 export type SaveJournalEntryRequest = z.input<typeof SaveJournalEntryRequest>;
 
@@ -388,6 +390,7 @@ export const JournalEntryView = z.object({
   prompt: JournalPrompt,
   body: z.string(),
   sharedWithCareTeam: z.boolean(),
+  sharedWithSupporters: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -40,7 +40,11 @@ export async function clientsOfOrganisation(db: Executor, organisationId: string
     .execute();
 }
 
-/** Clients a clinician may open: on their care team, or with an unexpired break-the-glass. */
+/**
+ * Clients a clinician may open: on their care team, or with an unexpired break-the-glass. The two are
+ * IN lists from the clinician's own rows (both indexed by clinician), not EXISTS per client, which
+ * read every client of the programme to find the forty on one caseload.
+ */
 export async function clientsOfClinician(
   db: Executor,
   organisationId: string,
@@ -54,18 +58,20 @@ export async function clientsOfClinician(
     .where("clients.organisation_id", "=", organisationId)
     .where((eb) =>
       eb.or([
-        eb.exists(
+        eb(
+          "clients.id",
+          "in",
           eb
             .selectFrom("care_team_members")
             .select("care_team_members.client_id")
-            .whereRef("care_team_members.client_id", "=", "clients.id")
             .where("care_team_members.clinician_user_id", "=", clinicianUserId),
         ),
-        eb.exists(
+        eb(
+          "clients.id",
+          "in",
           eb
             .selectFrom("break_glass")
-            .select("break_glass.id")
-            .whereRef("break_glass.client_id", "=", "clients.id")
+            .select("break_glass.client_id")
             .where("break_glass.clinician_user_id", "=", clinicianUserId)
             .where("break_glass.expires_at", ">", now),
         ),

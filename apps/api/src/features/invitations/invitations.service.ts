@@ -135,7 +135,7 @@ export function inviteClient(
 }
 
 /** A client invites a partner, family member or supporter, choosing from the start what they may see. */
-export function inviteLinkedPerson(
+export async function inviteLinkedPerson(
   deps: InvitationDeps,
   actor: Actor,
   client: { clientId: string; organisationId: string | null },
@@ -147,6 +147,10 @@ export function inviteLinkedPerson(
   },
   requestId: string,
 ) {
+  if (body.email && body.email.toLowerCase() === actor.email.toLowerCase())
+    throw new HttpProblem(400, "validation", "You cannot share your record with yourself.", undefined, [
+      { field: "email", message: "Enter the email of the person you want to share with." },
+    ]);
   return create(
     deps,
     actor,
@@ -252,6 +256,19 @@ async function grantRole(db: Executor, invitation: Pending, userId: string, now:
   const role = invitation.role as Role;
   if (role === "partner" || role === "family_member" || role === "supporter") {
     if (!invitation.client_id) throw new Error("a linked-person invitation without a client");
+    // Sharing one's own record with oneself would open every scope route to a second "self".
+    const client = await db
+      .selectFrom("clients")
+      .select("user_id")
+      .where("id", "=", invitation.client_id)
+      .executeTakeFirst();
+    if (client?.user_id === userId)
+      throw new HttpProblem(
+        400,
+        "validation",
+        "This invitation is for someone you share your record with, not for you.",
+        "Send the link to the person you want to share with.",
+      );
     await insertGrant(db, {
       id: uuidv7(),
       clientId: invitation.client_id,

@@ -17,7 +17,13 @@ export async function updateJournalEntry(
   db: Executor,
   clientId: string,
   id: string,
-  changes: { prompt: string; body: string; shared_with_care_team: boolean; updated_at: Date },
+  changes: {
+    prompt: string;
+    body: string;
+    shared_with_care_team: boolean;
+    shared_with_supporters: boolean;
+    updated_at: Date;
+  },
 ): Promise<void> {
   await db
     .updateTable("journal_entries")
@@ -32,4 +38,16 @@ export async function journalEntriesOf(db: Executor, clientId: string, sharedOnl
   let query = db.selectFrom("journal_entries").selectAll().where("client_id", "=", clientId);
   if (sharedOnly) query = query.where("shared_with_care_team", "=", true);
   return query.orderBy("created_at", "desc").orderBy("id", "desc").execute();
+}
+
+/** Entries the client picked for the people holding a "journal" grant, newest first. */
+export async function supporterJournalEntriesOf(db: Executor, clientId: string) {
+  return db
+    .selectFrom("journal_entries")
+    .select(["id", "prompt", "body", "created_at"])
+    .where("client_id", "=", clientId)
+    .where("shared_with_supporters", "=", true)
+    .orderBy("created_at", "desc")
+    .orderBy("id", "desc")
+    .execute();
 }

@@ -23,6 +23,7 @@ function toEntryView(row: Selectable<JournalEntriesTable>): JournalEntryView {
     prompt: row.prompt as JournalPrompt,
     body: row.body,
     sharedWithCareTeam: toBool(row.shared_with_care_team),
+    sharedWithSupporters: toBool(row.shared_with_supporters),
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
   };
@@ -38,7 +39,12 @@ export async function saveJournalEntry(
 ): Promise<{ created: boolean; entry: JournalEntryView }> {
   const existing = await findJournalEntry(db.kysely, id);
   if (existing && existing.client_id !== clientId) throw new HttpProblem(404, "notFound", "Not found.");
-  const fields = { prompt: body.prompt, body: body.body, shared_with_care_team: body.sharedWithCareTeam };
+  const fields = {
+    prompt: body.prompt,
+    body: body.body,
+    shared_with_care_team: body.sharedWithCareTeam,
+    shared_with_supporters: body.sharedWithSupporters ?? false,
+  };
   if (existing) await updateJournalEntry(db.kysely, clientId, id, { ...fields, updated_at: now });
   else {
     try {

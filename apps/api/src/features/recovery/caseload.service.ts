@@ -1,6 +1,6 @@
 import { addDays, type CaseloadEntry, caseloadFlags, localDateOf } from "@lantern/domain";
 import type { Actor } from "../../access/actor.js";
-import { appendAudit } from "../../audit/audit.js";
+import { appendAuditEvents } from "../../audit/audit.js";
 import type { Db } from "../../db/dialect.js";
 import { clientsOfClinician } from "../clients/clients.repository.js";
 import { ledgerEventsOfClients } from "../ledger/ledger.repository.js";
@@ -69,25 +69,22 @@ export async function getCaseload(
   });
 
   // The caseload shows each client's recovery data: every client listed is a read, as a record opened.
-  await db.kysely.transaction().execute(async (trx) => {
-    for (const client of clients)
-      await appendAudit(
-        db,
-        {
-          actorUserId: actor.userId,
-          actorRole: "clinician",
-          organisationId,
-          clientId: client.id,
-          recordType: "caseload",
-          recordId: client.id,
-          action: "read",
-          outcome: "allowed",
-          requestId,
-          ip: null,
-        },
-        trx,
-        now,
-      );
-  });
+  await appendAuditEvents(
+    db,
+    clients.map((client) => ({
+      actorUserId: actor.userId,
+      actorRole: "clinician",
+      organisationId,
+      clientId: client.id,
+      recordType: "caseload",
+      recordId: client.id,
+      action: "read",
+      outcome: "allowed" as const,
+      requestId,
+      ip: null,
+    })),
+    undefined,
+    now,
+  );
   return entries;
 }
