@@ -49,6 +49,49 @@ const AccessLogPage = lazy(() =>
 const SharingPage = lazy(() =>
   import("./pages/client/SharingPage").then((module) => ({ default: module.SharingPage })),
 );
+// The client's daily recovery (web helper A): check-in, circles, the ledger, programme words.
+const CheckInPage = lazy(() =>
+  import("./pages/client/CheckInPage").then((module) => ({ default: module.CheckInPage })),
+);
+const CirclesPage = lazy(() =>
+  import("./pages/client/CirclesPage").then((module) => ({ default: module.CirclesPage })),
+);
+const MyDaysPage = lazy(() =>
+  import("./pages/client/MyDaysPage").then((module) => ({ default: module.MyDaysPage })),
+);
+const RecoverySettingsPage = lazy(() =>
+  import("./pages/admin/RecoverySettingsPage").then((module) => ({ default: module.RecoverySettingsPage })),
+);
+// The client's urges, triggers, slip reviews and journal (recovery work).
+const UrgePage = lazy(() =>
+  import("./pages/client/UrgePage").then((module) => ({ default: module.UrgePage })),
+);
+const TriggersPage = lazy(() =>
+  import("./pages/client/TriggersPage").then((module) => ({ default: module.TriggersPage })),
+);
+const SlipReviewPage = lazy(() =>
+  import("./pages/client/SlipReviewPage").then((module) => ({ default: module.SlipReviewPage })),
+);
+const JournalPage = lazy(() =>
+  import("./pages/client/JournalPage").then((module) => ({ default: module.JournalPage })),
+);
+// The support system: SOS, the support network, the two plans, notifications, the supporter's view.
+const SosPage = lazy(() => import("./pages/client/SosPage").then((module) => ({ default: module.SosPage })));
+const SupportNetworkPage = lazy(() =>
+  import("./pages/client/SupportNetworkPage").then((module) => ({ default: module.SupportNetworkPage })),
+);
+const SafetyPlanPage = lazy(() =>
+  import("./pages/client/SafetyPlanPage").then((module) => ({ default: module.SafetyPlanPage })),
+);
+const PreventionPlanPage = lazy(() =>
+  import("./pages/client/PreventionPlanPage").then((module) => ({ default: module.PreventionPlanPage })),
+);
+const NotificationsPage = lazy(() =>
+  import("./pages/NotificationsPage").then((module) => ({ default: module.NotificationsPage })),
+);
+const SupporterPage = lazy(() =>
+  import("./pages/linked/SupporterPage").then((module) => ({ default: module.SupporterPage })),
+);
 const InvitePage = lazy(() =>
   import("./pages/invite/InvitePage").then((module) => ({ default: module.InvitePage })),
 );
@@ -192,6 +235,142 @@ export function AppRoutes() {
           element={
             <RouteGate area="signed-in">
               <SharingPage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/check-in"
+          element={
+            <RouteGate area="signed-in">
+              <CheckInPage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/circles"
+          element={
+            <RouteGate area="signed-in">
+              <CirclesPage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/clients/:clientId/circles"
+          element={
+            <RouteGate area="signed-in">
+              <CirclesPage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/my-days"
+          element={
+            <RouteGate area="signed-in">
+              <MyDaysPage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/programmes/:organisationId/recovery-settings"
+          element={
+            <RouteGate area="signed-in">
+              <RecoverySettingsPage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/urge"
+          element={
+            <RouteGate area="signed-in">
+              <UrgePage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/triggers"
+          element={
+            <RouteGate area="signed-in">
+              <TriggersPage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/slip-review"
+          element={
+            <RouteGate area="signed-in">
+              <SlipReviewPage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/journal"
+          element={
+            <RouteGate area="signed-in">
+              <JournalPage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/sos"
+          element={
+            <RouteGate area="signed-in">
+              <SosPage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/support"
+          element={
+            <RouteGate area="signed-in">
+              <SupportNetworkPage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/safety-plan"
+          element={
+            <RouteGate area="signed-in">
+              <SafetyPlanPage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/clients/:clientId/safety-plan"
+          element={
+            <RouteGate area="signed-in">
+              <SafetyPlanPage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/prevention-plan"
+          element={
+            <RouteGate area="signed-in">
+              <PreventionPlanPage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/clients/:clientId/prevention-plan"
+          element={
+            <RouteGate area="signed-in">
+              <PreventionPlanPage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/notifications"
+          element={
+            <RouteGate area="signed-in">
+              <NotificationsPage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/supporting/:clientId"
+          element={
+            <RouteGate area="signed-in">
+              <SupporterPage />
             </RouteGate>
           }
         />

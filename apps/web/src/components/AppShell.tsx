@@ -7,6 +7,7 @@ import { ColorSchemeToggle } from "./ColorSchemeToggle";
 import { ErrorBoundary } from "./ErrorBoundary";
 import { LanternMark } from "./icons";
 import { Loading } from "./Loading";
+import { NotificationsLink } from "./NotificationsLink";
 import { RouteError } from "./RouteError";
 import { SectionMenu } from "./SectionMenu";
 
@@ -40,6 +41,7 @@ export function AppShell() {
             <Group gap="sm" wrap="nowrap">
               {signedIn ? <SectionMenu session={signedIn} /> : null}
               <ColorSchemeToggle />
+              {signedIn ? <NotificationsLink session={signedIn} /> : null}
               {signedIn ? <AccountMenu session={signedIn} /> : null}
             </Group>
           </Group>

@@ -30,6 +30,70 @@ export function clientActionPhrase(recordType: string, action: string): string {
       return "accepted your invitation";
     case "invitation:revoke":
       return "withdrew an invitation linked to your record";
+    case "circles:read":
+      return "looked at your three circles";
+    case "circles:write":
+      return "changed or commented on your three circles";
+    case "ledger:read":
+      return "looked at your days and milestones";
+    case "ledger:write":
+      return "noted something in your days";
+    case "check_ins:read":
+      return "looked at your check-ins";
+    case "check_ins:write":
+      return "saved a check-in";
+    case "recovery_today:read":
+      return "opened your Today screen";
+    case "urges:read":
+      return "looked at your urges";
+    case "urges:write":
+      return "recorded an urge";
+    case "triggers:read":
+      return "looked at your triggers and coping strategies";
+    case "triggers:write":
+      return "changed your triggers or coping strategies";
+    case "slip_reviews:read":
+      return "looked at the reviews you shared";
+    case "slip_reviews:write":
+      return "changed your reviews";
+    case "journal:read":
+      return "looked at the journal entries you shared";
+    case "journal:write":
+      return "changed your journal";
+    case "recovery_timeline:read":
+      return "looked at your recovery timeline";
+    case "caseload:read":
+      return "looked at your check-ins and days in their caseload";
+    case "support_contacts:read":
+      return "looked at your support network";
+    case "support_contacts:write":
+      return "changed your support network";
+    case "sos:read":
+      return "looked at your SOS screen or the times you pressed SOS";
+    case "sos:write":
+      return "pressed SOS or sent an alert";
+    case "safety_plan:read":
+      return "looked at your safety plan";
+    case "safety_plan:write":
+      return "changed your safety plan";
+    case "prevention_plan:read":
+      return "looked at your relapse-prevention plan";
+    case "prevention_plan:write":
+      return "changed your relapse-prevention plan";
+    case "outreach:read":
+      return "looked at your calls made and received";
+    case "outreach:write":
+      return "logged a call";
+    case "shared_summary:read":
+      return "looked at the milestones you share";
+    case "shared_check_ins:read":
+      return "looked at the mood and urge levels you share";
+    case "shared_slips:read":
+      return "looked at the days you share";
+    case "shared_sos_alerts:read":
+      return "looked at the SOS alerts you sent them";
+    case "shared_journal:read":
+      return "looked at the journal entries you share";
     default:
       return `${action === "read" ? "looked at" : action === "write" ? "changed" : readable(action)} ${readable(recordType)}`;
   }
@@ -87,8 +151,46 @@ export function recordTypeName(recordType: string): string {
       return "Invitation";
     case "client_directory":
       return "Client directory";
+    case "circles":
+      return "Three circles";
+    case "ledger":
+      return "Days and milestones";
+    case "check_ins":
+      return "Check-ins";
+    case "recovery_today":
+      return "Today screen";
+    case "urges":
+      return "Urges";
+    case "triggers":
+      return "Triggers and coping";
+    case "slip_reviews":
+      return "Slip reviews";
+    case "journal":
+      return "Journal";
+    case "recovery_timeline":
+      return "Recovery timeline";
     case "audit_log":
       return "Audit log";
+    case "support_contacts":
+      return "Support network";
+    case "sos":
+      return "SOS";
+    case "safety_plan":
+      return "Safety plan";
+    case "prevention_plan":
+      return "Relapse-prevention plan";
+    case "outreach":
+      return "Outreach log";
+    case "shared_summary":
+      return "Shared milestones";
+    case "shared_check_ins":
+      return "Shared check-in summary";
+    case "shared_slips":
+      return "Shared lapse days";
+    case "shared_sos_alerts":
+      return "Shared SOS alerts";
+    case "shared_journal":
+      return "Shared journal entries";
     default: {
       const words = readable(recordType);
       return words.charAt(0).toUpperCase() + words.slice(1);

@@ -31,6 +31,12 @@ export function roleLinks(membership: Membership): RoleLink[] {
               label: "Audit log and emergency access",
               description: "See who opened which record, and every emergency access.",
             },
+            {
+              to: `${programme}/recovery-settings`,
+              label: "Recovery words",
+              description:
+                "Choose what a single inner-circle act is called, and the words for the count of days.",
+            },
           ]
         : [];
     case "clinician":

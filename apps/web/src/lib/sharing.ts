@@ -3,19 +3,35 @@ import type { LinkedRelationship, SharingScope } from "@lantern/domain";
 /** Each kind of data a client can share, in plain words. Off by default. */
 export const sharingScopes: { value: SharingScope; label: string; description: string }[] = [
   {
-    value: "sos_alerts",
-    label: "Alerts when you ask for help",
-    description: "They are told when you press SOS and reach out to them.",
+    value: "profile",
+    label: "Your name and care team",
+    description: "Your name as Lantern shows it, and who looks after you in your programme.",
   },
   {
     value: "sobriety_summary",
-    label: "Your sobriety summary",
-    description: "Your total sober days and longest stretch, not the details behind them.",
+    label: "Your milestones and count of days",
+    description: "Your current count, your longest stretch and the milestones you have reached. No details.",
   },
   {
     value: "check_in_summary",
-    label: "A summary of your check-ins",
-    description: "Whether you checked in, and how you were doing overall.",
+    label: "Your mood and urge levels",
+    description: "Mood and urge level from each check-in in the last 30 days. Never your notes or feelings.",
+  },
+  {
+    value: "slips",
+    label: "That a lapse happened",
+    description: "Only the day it happened. Nothing about what, where or why.",
+  },
+  {
+    value: "sos_alerts",
+    label: "Alerts when you ask for help",
+    description: "When you press SOS you can choose to alert them, in Lantern and by a plain email.",
+  },
+  {
+    value: "recovery_plan",
+    label: "Your relapse-prevention plan",
+    description:
+      "Your plan for staying well, with the lessons from looking back. They can read it, not change it.",
   },
   {
     value: "three_circles",
@@ -23,19 +39,15 @@ export const sharingScopes: { value: SharingScope; label: string; description: s
     description: "The behaviours you have named for each circle.",
   },
   {
-    value: "recovery_plan",
-    label: "Your recovery plan",
-    description: "The plan you made for staying well.",
-  },
-  {
-    value: "profile",
-    label: "Your name and care team",
-    description: "Who you are in Lantern and who looks after you in your programme.",
+    value: "journal",
+    label: "Journal entries you pick",
+    description:
+      "Only the entries you mark for the people you share your journal with. Everything else stays private.",
   },
 ];
 
-/** Scopes whose features exist today; the rest take effect as those features arrive. */
-export const scopesAvailableNow: readonly SharingScope[] = ["profile"];
+/** Scopes that have a real view today: every one of them. */
+export const scopesAvailableNow: readonly SharingScope[] = sharingScopes.map((scope) => scope.value);
 
 /** How each linked relationship is named. */
 export const relationshipNames: Record<LinkedRelationship, string> = {

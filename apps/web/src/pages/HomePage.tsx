@@ -1,10 +1,19 @@
 import type { Membership } from "@lantern/domain";
 import { Badge, Card, Container, Group, List, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { lazy, Suspense } from "react";
 import { useSession } from "../api/queries";
+import { ClientNav } from "../components/ClientNav";
+import { Loading } from "../components/Loading";
 import { PageHeading } from "../components/PageHeading";
+import { PeopleYouSupport } from "../components/PeopleYouSupport";
 import { RoleLinks } from "../components/RoleLinks";
 import { roleIntro } from "../lib/roleIntros";
 import { roleNames } from "../lib/roles";
+
+// Only clients download their daily screen; staff and supporters never load it.
+const TodayPanel = lazy(() =>
+  import("./client/TodayPanel").then((module) => ({ default: module.TodayPanel })),
+);
 
 function RoleCard({ membership }: { membership: Membership }) {
   const intro = roleIntro(membership.role, membership.organisationName);
@@ -36,11 +45,46 @@ function RoleCard({ membership }: { membership: Membership }) {
   );
 }
 
-/** The signed-in home: a greeting and, for each role the person holds, what is on its way. */
+/** The signed-in home: a greeting, a client's day, and for each other role what is on its way. */
 export function HomePage() {
   const { data: session } = useSession();
   if (!session) return null;
-  const { user, memberships } = session;
+  const { user } = session;
+  const clientMembership = session.memberships.find((m) => m.role === "client");
+  // A client's home is their day; their other roles (if any) keep their cards below it.
+  const memberships = session.memberships.filter((m) => m.role !== "client");
+  const linked = session.memberships.some(
+    (m) => m.role === "partner" || m.role === "family_member" || m.role === "supporter",
+  );
+
+  if (clientMembership) {
+    return (
+      <Container size="lg" px="md">
+        <title>Today · Lantern</title>
+        <ClientNav />
+        <Stack gap="lg">
+          <PageHeading>Welcome, {user.name}</PageHeading>
+          <Suspense fallback={<Loading />}>
+            <TodayPanel />
+          </Suspense>
+          {linked ? <PeopleYouSupport /> : null}
+          <Card withBorder radius="md" padding="lg" component="section" aria-label="Your record">
+            <RoleLinks membership={clientMembership} />
+          </Card>
+          {memberships.length > 0 ? (
+            <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
+              {memberships.map((membership) => (
+                <RoleCard
+                  key={`${membership.organisationId ?? "installation"}:${membership.role}`}
+                  membership={membership}
+                />
+              ))}
+            </SimpleGrid>
+          ) : null}
+        </Stack>
+      </Container>
+    );
+  }
 
   return (
     <Container size="lg" px="md">
@@ -50,6 +94,7 @@ export function HomePage() {
           <PageHeading>Welcome, {user.name}</PageHeading>
           <Text>Lantern is being built a piece at a time. Here is what is on its way for you.</Text>
         </Stack>
+        {linked ? <PeopleYouSupport /> : null}
         {memberships.length === 0 ? (
           <Card withBorder radius="md" padding="lg">
             <Text>

@@ -111,6 +111,19 @@ describeEachDialect("SOS, alerts and the crisis line", ({ get }) => {
     expect(rows).toHaveLength(1);
   });
 
+  it("keeps one use when the client then says harm is on their mind, and never takes that back", async () => {
+    const url = `/api/clients/${client.id}/sos`;
+    const id = uuidv7();
+    expect((await call("POST", url, client.userId, { id, harmThoughts: false })).statusCode).toBe(201);
+    const harm = await call("POST", url, client.userId, { id, harmThoughts: true });
+    expect(harm.statusCode).toBe(200);
+    expect(harm.json()).toMatchObject({ id, harmThoughts: true });
+    const again = await call("POST", url, client.userId, { id, harmThoughts: false });
+    expect(again.json()).toMatchObject({ id, harmThoughts: true });
+    const rows = await get().db.kysely.selectFrom("sos_events").select("id").where("id", "=", id).execute();
+    expect(rows).toHaveLength(1);
+  });
+
   it("refuses to alert anyone without a live sos_alerts grant, naming them, and writes nothing", async () => {
     const url = `/api/clients/${client.id}/sos/${sosId}/alerts`;
     const res = await call("POST", url, client.userId, { userIds: [sponsor.id, partner.id, careTeamId] });
@@ -183,7 +196,10 @@ describeEachDialect("SOS, alerts and the crisis line", ({ get }) => {
   it("shows each use to the client and the care team, with who was alerted", async () => {
     for (const who of [client.userId, careTeamId]) {
       const res = await call("GET", `/api/clients/${client.id}/sos/history`, who);
-      expect(res.json()).toEqual([expect.objectContaining({ id: sosId, notifiedNames: [sponsor.name] })]);
+      expect(res.json()).toEqual(
+        expect.arrayContaining([expect.objectContaining({ id: sosId, notifiedNames: [sponsor.name] })]),
+      );
+      expect(res.json()).toHaveLength(2);
     }
     expect((await call("GET", `/api/clients/${client.id}/sos/history`, sponsor.id)).statusCode).toBe(404);
   });

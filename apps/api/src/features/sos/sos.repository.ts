@@ -6,6 +6,11 @@ export async function findSosEvent(db: Executor, id: string) {
 }
 
 /** Records an SOS use. */
+/** Records that harm was on the client's mind during this use. */
+export async function markHarmThoughts(db: Executor, id: string): Promise<void> {
+  await db.updateTable("sos_events").set({ harm_thoughts: true }).where("id", "=", id).execute();
+}
+
 export async function insertSosEvent(
   db: Executor,
   row: { id: string; client_id: string; trigger_id: string | null; harm_thoughts: boolean; started_at: Date },

@@ -30,6 +30,7 @@ import {
   insertSosAlerts,
   insertSosEvent,
   markAlertEmailed,
+  markHarmThoughts,
   sosEventsOf,
   upsertCrisisLine,
 } from "./sos.repository.js";
@@ -165,9 +166,15 @@ export async function startSos(
   body: z.output<typeof StartSosRequest>,
   now = new Date(),
 ): Promise<{ created: boolean; event: SosEventView }> {
-  const existing = await findSosEvent(db.kysely, body.id);
+  let existing = await findSosEvent(db.kysely, body.id);
   if (existing) {
     if (existing.client_id !== clientId) throw notFound();
+    // The same use can learn that harm was on the client's mind (never the reverse), so choosing it
+    // after the screen opened stays one use.
+    if (body.harmThoughts && !toBool(existing.harm_thoughts)) {
+      await markHarmThoughts(db.kysely, body.id);
+      existing = (await findSosEvent(db.kysely, body.id)) ?? existing;
+    }
     const [event] = await toEventViews(db.kysely, [existing]);
     if (!event) throw notFound();
     return { created: false, event };

@@ -13,7 +13,7 @@ import {
   Title,
 } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, lazy, Suspense, useEffect, useId, useRef, useState } from "react";
 import { ApiError } from "../../api/client";
 import {
   type ClientSummary,
@@ -24,6 +24,7 @@ import {
   useGrants,
 } from "../../api/clients";
 import { type InvitationCreated, inviteLinkedPerson } from "../../api/invitations";
+import { supportKeys } from "../../api/support";
 import { InvitationResult } from "../../components/InvitationResult";
 import { Loading } from "../../components/Loading";
 import { LoadProblem, problemMessage } from "../../components/LoadProblem";
@@ -32,6 +33,11 @@ import { PageHeading } from "../../components/PageHeading";
 import { emailProblem } from "../../lib/email";
 import { formatDate } from "../../lib/format";
 import { relationshipNames, relationships, scopesAvailableNow, sharingScopes } from "../../lib/sharing";
+
+// The preview renders the supporter's own components, loaded only when a client asks for it.
+const GrantPreview = lazy(() =>
+  import("../../components/GrantPreview").then((module) => ({ default: module.GrantPreview })),
+);
 
 const title = "Sharing";
 
@@ -82,6 +88,7 @@ function GrantCard({
   const headingId = useId();
   const [scopes, setScopes] = useState<SharingScope[]>(grant.scopes);
   const [confirming, setConfirming] = useState(false);
+  const [previewing, setPreviewing] = useState(false);
   const stopButton = useRef<HTMLButtonElement>(null);
   const confirmButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -93,6 +100,7 @@ function GrantCard({
     mutationFn: () => updateGrant(clientId, grant.id, scopes),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: clientKeys.grants(clientId) });
+      await queryClient.invalidateQueries({ queryKey: supportKeys.preview(clientId, grant.id) });
       onMessage(`Saved. ${grant.granteeName} now sees only what is ticked.`);
     },
     onError: (error) => onMessage(problemMessage(error, "Your changes were not saved. Try again.")),
@@ -127,6 +135,16 @@ function GrantCard({
           <Button disabled={!dirty} loading={save.isPending} onClick={() => save.mutate()}>
             Save changes
           </Button>
+          <Button
+            variant="default"
+            aria-expanded={previewing}
+            onClick={() => setPreviewing((open) => !open)}
+            aria-label={
+              previewing ? `Hide what ${grant.granteeName} sees` : `See what ${grant.granteeName} sees`
+            }
+          >
+            {previewing ? "Hide their view" : "See what they see"}
+          </Button>
           {confirming ? null : (
             <Button ref={stopButton} variant="default" onClick={() => setConfirming(true)}>
               Stop sharing
@@ -156,6 +174,11 @@ function GrantCard({
               </Group>
             </Stack>
           </Paper>
+        ) : null}
+        {previewing ? (
+          <Suspense fallback={<Loading />}>
+            <GrantPreview clientId={clientId} grantId={grant.id} name={grant.granteeName} />
+          </Suspense>
         ) : null}
       </Stack>
     </Paper>
@@ -351,8 +374,7 @@ function Sharing({ record }: { record: ClientSummary }) {
             at once.
           </Text>
           <Text size="sm" c="dimmed">
-            Some of these, such as check-ins and your three circles, are still being built. What you choose
-            for them now takes effect as they arrive.
+            "See what they see" shows each person's view exactly as it is now.
           </Text>
         </Stack>
         <Stack gap="sm" component="section" aria-labelledby="shared-with-heading">

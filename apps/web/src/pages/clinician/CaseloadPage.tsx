@@ -1,15 +1,61 @@
-import type { Membership } from "@lantern/domain";
-import { Anchor, Container, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import type { CaseloadEntry, Membership } from "@lantern/domain";
+import { Anchor, Badge, Container, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { Link, useParams } from "react-router";
 import { type ClientSummary, useClients } from "../../api/clients";
 import { useSession } from "../../api/queries";
+import { useCaseload } from "../../api/timeline";
+import { formatDay } from "../../components/charts/days";
 import { Loading } from "../../components/Loading";
 import { LoadProblem } from "../../components/LoadProblem";
 import { MembershipRequired } from "../../components/MembershipRequired";
 import { PageHeading } from "../../components/PageHeading";
 import { membershipIn, programmeName } from "../../lib/memberships";
 
-function ClientList({ clients, userId }: { clients: ClientSummary[]; userId: string }) {
+/** What the caseload says about one client: last check-in, current run and any flags. */
+function RecoveryLine({ entry }: { entry: CaseloadEntry | undefined }) {
+  if (!entry) return null;
+  return (
+    <Stack gap={4} mt={4}>
+      <Text size="sm">
+        {entry.lastCheckIn ? `Last check-in ${formatDay(entry.lastCheckIn)}` : "No check-in yet"} ·{" "}
+        {entry.currentStreak} {entry.currentStreak === 1 ? "day" : "days"} in the current run
+      </Text>
+      {entry.flags.length > 0 ? (
+        <Group
+          gap="xs"
+          component="ul"
+          p={0}
+          m={0}
+          style={{ listStyle: "none" }}
+          aria-label={`Flags for ${entry.name}`}
+        >
+          {entry.flags.map((flag) => (
+            <li key={flag.kind}>
+              <Badge
+                variant="light"
+                color={flag.kind === "no_check_in" ? "gray" : "violet"}
+                tt="none"
+                size="md"
+              >
+                {flag.detail}
+              </Badge>
+            </li>
+          ))}
+        </Group>
+      ) : null}
+    </Stack>
+  );
+}
+
+function ClientList({
+  clients,
+  userId,
+  recovery,
+}: {
+  clients: ClientSummary[];
+  userId: string;
+  recovery: Map<string, CaseloadEntry>;
+}) {
   return (
     <Stack component="ul" gap="xs" p={0} m={0} style={{ listStyle: "none" }}>
       {clients.map((client) => {
@@ -26,6 +72,7 @@ function ClientList({ clients, userId }: { clients: ClientSummary[]; userId: str
                 ? `Also on the care team: ${others.join(", ")}`
                 : "No one else is on the care team."}
             </Text>
+            <RecoveryLine entry={recovery.get(client.id)} />
           </Paper>
         );
       })}
@@ -36,6 +83,8 @@ function ClientList({ clients, userId }: { clients: ClientSummary[]; userId: str
 function CaseloadContent({ membership, organisationId }: { membership: Membership; organisationId: string }) {
   const { data: session } = useSession();
   const clients = useClients();
+  const caseload = useCaseload(organisationId);
+  const recovery = new Map((caseload.data ?? []).map((entry) => [entry.clientId, entry]));
   const userId = session?.user.id ?? "";
   const isAdminHere = Boolean(membershipIn(session, organisationId, "programme_admin"));
   const base = `/programmes/${encodeURIComponent(organisationId)}`;
@@ -78,7 +127,7 @@ function CaseloadContent({ membership, organisationId }: { membership: Membershi
                 programme admin can add you to others.
               </Text>
             ) : (
-              <ClientList clients={mine} userId={userId} />
+              <ClientList clients={mine} userId={userId} recovery={recovery} />
             )}
             {emergency.length > 0 ? (
               <Stack gap="xs" component="section" aria-labelledby="emergency-heading">
@@ -88,7 +137,7 @@ function CaseloadContent({ membership, organisationId }: { membership: Membershi
                 <Text size="sm" c="dimmed">
                   These records are open to you for a few hours because you asked for emergency access.
                 </Text>
-                <ClientList clients={emergency} userId={userId} />
+                <ClientList clients={emergency} userId={userId} recovery={recovery} />
               </Stack>
             ) : null}
           </>

@@ -13,7 +13,7 @@ import {
   Title,
 } from "@mantine/core";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useRef, useState } from "react";
+import { type FormEvent, lazy, Suspense, useRef, useState } from "react";
 import { Link, useParams } from "react-router";
 import { ApiError } from "../../api/client";
 import {
@@ -32,6 +32,11 @@ import { formatUntil } from "../../lib/format";
 import { membershipIn, membershipsWith } from "../../lib/memberships";
 
 const minReason = 10;
+
+// The timeline carries the charts, so it arrives as its own chunk after the record itself.
+const RecoveryTimeline = lazy(() =>
+  import("./RecoveryTimeline").then((module) => ({ default: module.RecoveryTimeline })),
+);
 
 /** The name the directory search found for this client, if this session searched for them. */
 function useDirectoryName(clientId: string): string | undefined {
@@ -183,7 +188,7 @@ function EmergencyOffer({ clientId }: { clientId: string }) {
 function ClientRecord({ client, emergency }: { client: ClientSummary; emergency: boolean }) {
   const until = useEmergencyUntil(client.id);
   return (
-    <Container size="md" px="md">
+    <Container size="lg" px="md">
       <title>{`${client.name} · Lantern`}</title>
       <Stack gap="lg">
         <PageHeading>{client.name}</PageHeading>
@@ -222,9 +227,24 @@ function ClientRecord({ client, emergency }: { client: ClientSummary; emergency:
             )}
           </Stack>
         </Paper>
+        {client.access?.via === "care-team" || client.access?.via === "break-glass" ? (
+          <Group gap="md" component="nav" aria-label="This client's recovery">
+            <Anchor component={Link} to={`/clients/${client.id}/circles`}>
+              Three circles
+            </Anchor>
+            <Anchor component={Link} to={`/clients/${client.id}/safety-plan`}>
+              Safety plan
+            </Anchor>
+            <Anchor component={Link} to={`/clients/${client.id}/prevention-plan`}>
+              Prevention plan
+            </Anchor>
+          </Group>
+        ) : null}
+        <Suspense fallback={<Loading />}>
+          <RecoveryTimeline clientId={client.id} />
+        </Suspense>
         <Text c="dimmed">
-          Assessments, plans, notes and the client's own check-ins will appear here as those parts of Lantern
-          arrive.
+          Assessments, plans and notes will appear here as those parts of Lantern arrive.
         </Text>
       </Stack>
     </Container>
