@@ -54,6 +54,13 @@ describeEachDialect("the demo programme", ({ get, dialect }) => {
     expect(timeline.statusCode).toBe(200);
     expect(timeline.json().checkIns.length).toBeGreaterThan(40);
     expect(timeline.json().slipReviews).toHaveLength(1);
+    const sos = (await as(client, `/api/clients/${record?.id}/sos`)).json();
+    expect(sos.contacts[0]).toMatchObject({ name: "Chris Walsh", role: "sponsor" });
+    expect(sos.crisisLine).toMatchObject({ name: "Samaritans", phone: "116 123" });
+    expect(sos.alertable.map((p: { name: string }) => p.name)).toEqual(["Chris Walsh"]);
+    const plan = (await as(clinician, `/api/clients/${record?.id}/prevention-plan`)).json();
+    expect(plan.version).toBe(1);
+    expect(plan.lessons).toHaveLength(2);
     // The partner was given the summary of days only.
     expect((await as(partner, `/api/clients/${record?.id}/ledger`)).json().events).toEqual([]);
     expect((await as(partner, `/api/clients/${record?.id}/check-ins`)).statusCode).toBe(404);

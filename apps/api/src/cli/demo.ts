@@ -7,6 +7,7 @@ import { getSetting, insertSetting } from "../features/instance/instance.reposit
 import { isSetupComplete, settingKeys } from "../features/instance/instance.service.js";
 import { insertOrganisation } from "../features/organisations/organisations.repository.js";
 import { seedDemoRecovery } from "./demo-recovery.js";
+import { seedDemoSupport } from "./demo-support.js";
 
 /** The fictional programme's sign-ins. Every name and address is invented; `.invalid` never delivers. */
 export const demoPassword = "lantern demo only, not secret";
@@ -87,6 +88,19 @@ export async function seedDemo(db: Db, now = new Date()): Promise<DemoOutcome> {
     await seedDemoRecovery(
       trx,
       { clientId, clientUserId: idOf("client"), clinicianUserId, timeZone: demoProgramme.timeZone },
+      now,
+    );
+    await seedDemoSupport(
+      trx,
+      {
+        clientId,
+        clientUserId: idOf("client"),
+        clinicianUserId,
+        supporterUserId: idOf("supporter"),
+        partnerUserId: idOf("partner"),
+        timeZone: demoProgramme.timeZone,
+        organisationId,
+      },
       now,
     );
   });
