@@ -334,6 +334,9 @@ function AlertCard({ clientId, kit, sosId }: { clientId: string; kit: SosKit; so
   );
 }
 
+/** Long labels wrap on a narrow phone instead of being cut off. */
+const wrapLabel = { label: { whiteSpace: "normal" as const, textAlign: "center" as const } };
+
 function Sos({ record }: { record: ClientSummary }) {
   const kit = useSosKit(record.id);
   const [choice, setChoice] = useState<"harm" | "urge" | null>(null);
@@ -376,11 +379,22 @@ function Sos({ record }: { record: ClientSummary }) {
         </Text>
       </Stack>
       <SimpleGrid cols={1} spacing="sm">
-        <Button size="lg" variant={harm ? "filled" : "default"} aria-pressed={harm} onClick={chooseHarm}>
+        <Button
+          size="lg"
+          h="auto"
+          py="sm"
+          styles={wrapLabel}
+          variant={harm ? "filled" : "default"}
+          aria-pressed={harm}
+          onClick={chooseHarm}
+        >
           I'm thinking of harming myself
         </Button>
         <Button
           size="lg"
+          h="auto"
+          py="sm"
+          styles={wrapLabel}
           variant="default"
           aria-pressed={choice === "urge"}
           onClick={() => {

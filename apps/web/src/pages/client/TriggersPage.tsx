@@ -112,6 +112,7 @@ function CopingList({
                 <Button
                   variant="subtle"
                   size="compact-sm"
+                  style={{ flexShrink: 0 }}
                   aria-label={`Archive ${item.text}`}
                   onClick={() =>
                     archive.mutate(item.id, { onSuccess: () => onMessage(`Archived “${item.text}”.`) })
