@@ -1,0 +1,6 @@
+export * from "./builtins.js";
+export * from "./definition.js";
+export * from "./fhir.js";
+export * from "./scoring.js";
+export * from "./scoring-only.js";
+export * from "./weekly-self-rating.js";
