@@ -106,7 +106,7 @@ for (const dialect of ["sqlite", "postgres"] as const) {
       await expectAccessible(page, "recovery words");
       await page.getByLabel("Slip", { exact: true }).check();
       await page.getByLabel("The words for the count of days").fill("days of sobriety");
-      await page.getByRole("button", { name: "Save" }).click();
+      await page.getByRole("button", { name: "Save the words" }).click();
       await page.getByText("Saved. Clients see these words from their next visit.").waitFor();
       await expectAccessible(page, "recovery words saved");
     });

@@ -102,7 +102,7 @@ function SettingsForm({ organisationId, saved }: { organisationId: string; saved
           ) : null}
           <div>
             <Button type="submit" loading={save.isPending} disabled={!dirty}>
-              Save
+              Save the words
             </Button>
           </div>
         </Stack>
