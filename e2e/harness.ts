@@ -115,3 +115,14 @@ export async function expectAccessible(page: Page, where: string): Promise<void>
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   expect(serious, `axe on ${where}`).toEqual([]);
 }
+
+/**
+ * The dialects a feature's browser test runs on. The database tier runs every rule on both dialects;
+ * in the browser the platform specs (foundation, sign-in, identity) run on both, and each feature spec
+ * on the one it names, to keep CI short. LANTERN_E2E_ALL_DIALECTS=1 runs every spec on both.
+ */
+export function featureDialects(
+  usual: readonly ("sqlite" | "postgres")[],
+): readonly ("sqlite" | "postgres")[] {
+  return process.env.LANTERN_E2E_ALL_DIALECTS === "1" ? ["sqlite", "postgres"] : usual;
+}

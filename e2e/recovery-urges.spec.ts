@@ -1,7 +1,14 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPostgresUrl } from "../apps/api/test/databases.js";
-import { expectAccessible, openBrowser, type RunningServer, startServer, watchPage } from "./harness.js";
+import {
+  expectAccessible,
+  featureDialects,
+  openBrowser,
+  type RunningServer,
+  startServer,
+  watchPage,
+} from "./harness.js";
 import { type Person, signIn, signOut } from "./staff.js";
 
 const programme = "Willow Lane (test)";
@@ -9,7 +16,7 @@ const privateWords = "Nobody else needs to read this: I felt small today.";
 const sharedWords = "Grateful for the walk by the river and for calling Dee.";
 const lessons = ["Charge my phone outside the bedroom", "Call Dee when the evening feels empty"];
 
-for (const dialect of ["sqlite", "postgres"] as const) {
+for (const dialect of featureDialects(["postgres"])) {
   describe(`urges, triggers, a slip review and the journal on a phone, and the clinician's timeline [${dialect}]`, () => {
     let server: RunningServer;
     let staffBrowser: BrowserContext;

@@ -3,12 +3,19 @@ import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPostgresUrl } from "../apps/api/test/databases.js";
 import { startSmtpServer, type TestSmtpServer } from "../apps/api/test/smtp.js";
-import { expectAccessible, openBrowser, type RunningServer, startServer, watchPage } from "./harness.js";
+import {
+  expectAccessible,
+  featureDialects,
+  openBrowser,
+  type RunningServer,
+  startServer,
+  watchPage,
+} from "./harness.js";
 import { type Person, signIn, signOut } from "./staff.js";
 
 const programme = "Cedar Court (test)";
 
-for (const dialect of ["sqlite", "postgres"] as const) {
+for (const dialect of featureDialects(["postgres"])) {
   describe(`support network, plans, SOS, alerts and consented sharing in Chromium [${dialect}]`, () => {
     let server: RunningServer;
     let smtp: TestSmtpServer;
