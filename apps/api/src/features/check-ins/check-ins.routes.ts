@@ -1,13 +1,11 @@
 import { CheckInView, LocalDateText, RecoveryToday, SaveCheckInRequest } from "@lantern/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { ClientParams, clientAccessOf } from "../../access/client-access.js";
 import { clientRecord } from "../../access/rules.js";
 import type { Db } from "../../db/dialect.js";
-import { clientAccessOf } from "../ledger/ledger.routes.js";
 import { listCheckIns, saveCheckIn } from "./check-ins.service.js";
 import { getRecoveryToday } from "./today.service.js";
-
-const ClientParams = z.strictObject({ clientId: z.uuid("Use a client id.") });
 
 /** Daily check-ins, and the client's home screen (which is built around today's check-in). */
 export const checkInRoutes =

@@ -1,12 +1,10 @@
 import { CircleComment, CircleCommentRequest, CirclesView, SaveCirclesRequest } from "@lantern/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { ClientParams, clientAccessOf } from "../../access/client-access.js";
 import { clientRecord } from "../../access/rules.js";
 import type { Db } from "../../db/dialect.js";
-import { clientAccessOf } from "../ledger/ledger.routes.js";
 import { addCircleComment, getCircles, saveCircles } from "./circles.service.js";
-
-const ClientParams = z.strictObject({ clientId: z.uuid("Use a client id.") });
 
 /** The client's three circles: versions, items and comments. */
 export const circleRoutes =

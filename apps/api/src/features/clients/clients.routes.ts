@@ -1,6 +1,7 @@
 import { BreakGlassRequest, ClientSummary, GrantSummary, UpdateGrantRequest } from "@lantern/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { ClientParams, clientAccessOf } from "../../access/client-access.js";
 import type { ClientAccess } from "../../access/hook.js";
 import { clientRecord, inOrganisation, signedIn } from "../../access/rules.js";
 import type { Db } from "../../db/dialect.js";
@@ -17,7 +18,6 @@ import {
   unassignClinician,
 } from "./clients.service.js";
 
-const ClientParams = z.strictObject({ clientId: z.uuid("Use a client id.") });
 const CareTeamParams = z.strictObject({ clientId: z.uuid(), clinicianUserId: z.uuid("Use a user id.") });
 const GrantParams = z.strictObject({ clientId: z.uuid(), grantId: z.uuid("Use a grant id.") });
 const empty = { 204: z.null() };
@@ -26,11 +26,6 @@ const empty = { 204: z.null() };
 export const clientRoutes =
   (db: Db): FastifyPluginAsyncZod =>
   async (app) => {
-    const access = (request: { clientAccess: ClientAccess | null }) => {
-      if (!request.clientAccess) throw new HttpProblem(404, "notFound", "Not found.");
-      return request.clientAccess;
-    };
-
     app.get(
       "/api/clients",
       {
@@ -80,7 +75,8 @@ export const clientRoutes =
           response: { 200: ClientSummary },
         },
       },
-      async (request) => getClientSummary(db, request.params.clientId, request.actor!, access(request).via),
+      async (request) =>
+        getClientSummary(db, request.params.clientId, request.actor!, clientAccessOf(request).via),
     );
 
     app.put(
@@ -95,7 +91,7 @@ export const clientRoutes =
         },
       },
       async (request, reply) => {
-        const { organisationId, clientId } = access(request);
+        const { organisationId, clientId } = clientAccessOf(request);
         await assignClinician(db, organisationId, clientId, request.params.clinicianUserId, request.actor!);
         return reply.code(204).send(null);
       },
@@ -113,7 +109,7 @@ export const clientRoutes =
         },
       },
       async (request, reply) => {
-        await unassignClinician(db, access(request).clientId, request.params.clinicianUserId);
+        await unassignClinician(db, clientAccessOf(request).clientId, request.params.clinicianUserId);
         return reply.code(204).send(null);
       },
     );
@@ -133,7 +129,9 @@ export const clientRoutes =
       async (request, reply) =>
         reply
           .code(201)
-          .send(await breakTheGlass(db, access(request).clientId, request.actor!, request.body.reason)),
+          .send(
+            await breakTheGlass(db, clientAccessOf(request).clientId, request.actor!, request.body.reason),
+          ),
     );
 
     app.get(
@@ -147,7 +145,7 @@ export const clientRoutes =
           response: { 200: z.array(GrantSummary) },
         },
       },
-      async (request) => listGrants(db, access(request).clientId),
+      async (request) => listGrants(db, clientAccessOf(request).clientId),
     );
 
     app.patch(
@@ -163,7 +161,7 @@ export const clientRoutes =
         },
       },
       async (request, reply) => {
-        await changeGrant(db, access(request).clientId, request.params.grantId, request.body.scopes);
+        await changeGrant(db, clientAccessOf(request).clientId, request.params.grantId, request.body.scopes);
         return reply.code(204).send(null);
       },
     );
@@ -180,7 +178,7 @@ export const clientRoutes =
         },
       },
       async (request, reply) => {
-        await endGrant(db, access(request).clientId, request.params.grantId);
+        await endGrant(db, clientAccessOf(request).clientId, request.params.grantId);
         return reply.code(204).send(null);
       },
     );

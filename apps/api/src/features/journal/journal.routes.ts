@@ -1,13 +1,13 @@
 import { JournalEntryView, SaveJournalEntryRequest } from "@lantern/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { ClientParams, clientAccessOf } from "../../access/client-access.js";
 import type { ClientAccess } from "../../access/hook.js";
 import { clientRecord } from "../../access/rules.js";
 import type { Db } from "../../db/dialect.js";
 import { HttpProblem } from "../../http/problem.js";
 import { listJournal, saveJournalEntry } from "./journal.service.js";
 
-const ClientParams = z.strictObject({ clientId: z.uuid("Use a client id.") });
 const EntryParams = z.strictObject({
   clientId: z.uuid(),
   entryId: z.uuid("Use an id made by the app (a UUID)."),
@@ -17,11 +17,6 @@ const EntryParams = z.strictObject({
 export const journalRoutes =
   (db: Db): FastifyPluginAsyncZod =>
   async (app) => {
-    const access = (request: { clientAccess: ClientAccess | null }) => {
-      if (!request.clientAccess) throw new HttpProblem(404, "notFound", "Not found.");
-      return request.clientAccess;
-    };
-
     app.put(
       "/api/clients/:clientId/journal/:entryId",
       {
@@ -37,7 +32,7 @@ export const journalRoutes =
       async (request, reply) => {
         const { created, entry } = await saveJournalEntry(
           db,
-          access(request).clientId,
+          clientAccessOf(request).clientId,
           request.params.entryId,
           request.body,
         );
@@ -57,7 +52,7 @@ export const journalRoutes =
         },
       },
       async (request) => {
-        const { clientId, via } = access(request);
+        const { clientId, via } = clientAccessOf(request);
         return listJournal(db, clientId, via);
       },
     );

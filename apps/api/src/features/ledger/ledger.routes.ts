@@ -1,6 +1,7 @@
 import { LedgerEventRequest, LedgerView, RecoverySettings, RecoverySettingsRequest } from "@lantern/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { ClientParams, clientAccessOf } from "../../access/client-access.js";
 import type { ClientAccess } from "../../access/hook.js";
 import { clientRecord, inOrganisation } from "../../access/rules.js";
 import type { Db } from "../../db/dialect.js";
@@ -12,14 +13,7 @@ import {
   saveRecoverySettings,
 } from "./ledger.service.js";
 
-const ClientParams = z.strictObject({ clientId: z.uuid("Use a client id.") });
 const OrganisationParams = z.strictObject({ organisationId: z.uuid() });
-
-/** The request's established access to the client's record (set by the choke point). */
-export const clientAccessOf = (request: { clientAccess: ClientAccess | null }): ClientAccess => {
-  if (!request.clientAccess) throw new HttpProblem(404, "notFound", "Not found.");
-  return request.clientAccess;
-};
 
 /** The sobriety ledger and each programme's words for it. */
 export const ledgerRoutes =

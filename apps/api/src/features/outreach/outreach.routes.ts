@@ -1,23 +1,17 @@
 import { OutreachLog, OutreachView, SaveOutreachRequest } from "@lantern/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { ClientParams, clientAccessOf } from "../../access/client-access.js";
 import type { ClientAccess } from "../../access/hook.js";
 import { clientRecord } from "../../access/rules.js";
 import type { Db } from "../../db/dialect.js";
 import { HttpProblem } from "../../http/problem.js";
 import { getOutreachLog, saveOutreach } from "./outreach.service.js";
 
-const ClientParams = z.strictObject({ clientId: z.uuid("Use a client id.") });
-
 /** The outreach log: calls made and received with support people, counted per week. */
 export const outreachRoutes =
   (db: Db): FastifyPluginAsyncZod =>
   async (app) => {
-    const access = (request: { clientAccess: ClientAccess | null }) => {
-      if (!request.clientAccess) throw new HttpProblem(404, "notFound", "Not found.");
-      return request.clientAccess;
-    };
-
     app.get(
       "/api/clients/:clientId/outreach",
       {
@@ -29,7 +23,7 @@ export const outreachRoutes =
           response: { 200: OutreachLog },
         },
       },
-      async (request) => getOutreachLog(db.kysely, access(request).clientId),
+      async (request) => getOutreachLog(db.kysely, clientAccessOf(request).clientId),
     );
 
     app.post(
@@ -45,7 +39,7 @@ export const outreachRoutes =
         },
       },
       async (request, reply) => {
-        const { created, call } = await saveOutreach(db, access(request).clientId, request.body);
+        const { created, call } = await saveOutreach(db, clientAccessOf(request).clientId, request.body);
         return reply.code(created ? 201 : 200).send(call);
       },
     );

@@ -7,6 +7,7 @@ import {
 } from "@lantern/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { ClientParams, clientAccessOf } from "../../access/client-access.js";
 import type { ClientAccess } from "../../access/hook.js";
 import { clientRecord } from "../../access/rules.js";
 import type { Db } from "../../db/dialect.js";
@@ -20,18 +21,12 @@ import {
   saveSafetyPlan,
 } from "./plans.service.js";
 
-const ClientParams = z.strictObject({ clientId: z.uuid("Use a client id.") });
 const staff = ["self", "care-team", "break-glass"] as const;
 
 /** The safety plan and the relapse-prevention plan: versioned, built with the clinician. */
 export const planRoutes =
   (db: Db): FastifyPluginAsyncZod =>
   async (app) => {
-    const access = (request: { clientAccess: ClientAccess | null }) => {
-      if (!request.clientAccess) throw new HttpProblem(404, "notFound", "Not found.");
-      return request.clientAccess;
-    };
-
     app.get(
       "/api/clients/:clientId/safety-plan",
       {
@@ -43,7 +38,7 @@ export const planRoutes =
           response: { 200: SafetyPlanResponse },
         },
       },
-      async (request) => ({ plan: await getSafetyPlan(db.kysely, access(request).clientId) }),
+      async (request) => ({ plan: await getSafetyPlan(db.kysely, clientAccessOf(request).clientId) }),
     );
 
     app.put(
@@ -59,7 +54,7 @@ export const planRoutes =
         },
       },
       async (request) => {
-        const { clientId, via } = access(request);
+        const { clientId, via } = clientAccessOf(request);
         return saveSafetyPlan(db, clientId, { userId: request.actor!.userId, via }, request.body);
       },
     );
@@ -78,7 +73,7 @@ export const planRoutes =
         },
       },
       async (request) => {
-        const { clientId, via } = access(request);
+        const { clientId, via } = clientAccessOf(request);
         return getPreventionPlan(db.kysely, clientId, via);
       },
     );
@@ -96,7 +91,7 @@ export const planRoutes =
         },
       },
       async (request) => {
-        const { clientId, via } = access(request);
+        const { clientId, via } = clientAccessOf(request);
         return savePreventionPlan(db, clientId, { userId: request.actor!.userId, via }, request.body);
       },
     );
@@ -114,7 +109,7 @@ export const planRoutes =
         },
       },
       async (request, reply) => {
-        const { clientId, via } = access(request);
+        const { clientId, via } = clientAccessOf(request);
         const plan = await getPreventionPlan(db.kysely, clientId, via);
         return reply
           .header("content-type", "application/pdf")

@@ -1,6 +1,7 @@
 import { CaseloadEntry, RecoveryTimeline } from "@lantern/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { clientAccessOf } from "../../access/client-access.js";
 import type { ClientAccess } from "../../access/hook.js";
 import { clientRecord, inOrganisation } from "../../access/rules.js";
 import type { Db } from "../../db/dialect.js";
@@ -14,11 +15,6 @@ const daysMessage = "Use a number of days from 7 to 366.";
 export const recoveryRoutes =
   (db: Db): FastifyPluginAsyncZod =>
   async (app) => {
-    const access = (request: { clientAccess: ClientAccess | null }) => {
-      if (!request.clientAccess) throw new HttpProblem(404, "notFound", "Not found.");
-      return request.clientAccess;
-    };
-
     app.get(
       "/api/clients/:clientId/recovery/timeline",
       {
@@ -39,7 +35,7 @@ export const recoveryRoutes =
         },
       },
       async (request) => {
-        const { clientId, via } = access(request);
+        const { clientId, via } = clientAccessOf(request);
         return getTimeline(db, clientId, via, request.query.days);
       },
     );

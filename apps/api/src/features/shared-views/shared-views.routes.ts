@@ -8,6 +8,7 @@ import {
 } from "@lantern/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { ClientParams, clientAccessOf } from "../../access/client-access.js";
 import type { ClientAccess } from "../../access/hook.js";
 import { clientRecord } from "../../access/rules.js";
 import type { Db } from "../../db/dialect.js";
@@ -21,8 +22,6 @@ import {
   sharedSummary,
 } from "./shared-views.service.js";
 
-const ClientParams = z.strictObject({ clientId: z.uuid("Use a client id.") });
-
 /**
  * What linked people see: one route per scope, so the choke point checks each scope on every
  * request (a revoked grant stops working on the next one). The client sees each view too.
@@ -30,11 +29,6 @@ const ClientParams = z.strictObject({ clientId: z.uuid("Use a client id.") });
 export const sharedViewRoutes =
   (db: Db): FastifyPluginAsyncZod =>
   async (app) => {
-    const access = (request: { clientAccess: ClientAccess | null }) => {
-      if (!request.clientAccess) throw new HttpProblem(404, "notFound", "Not found.");
-      return request.clientAccess;
-    };
-
     app.get(
       "/api/clients/:clientId/shared/summary",
       {
@@ -46,7 +40,7 @@ export const sharedViewRoutes =
           response: { 200: SharedSummaryView },
         },
       },
-      async (request) => sharedSummary(db.kysely, access(request).clientId),
+      async (request) => sharedSummary(db.kysely, clientAccessOf(request).clientId),
     );
 
     app.get(
@@ -62,7 +56,7 @@ export const sharedViewRoutes =
           response: { 200: SharedCheckInSummary },
         },
       },
-      async (request) => sharedCheckIns(db.kysely, access(request).clientId),
+      async (request) => sharedCheckIns(db.kysely, clientAccessOf(request).clientId),
     );
 
     app.get(
@@ -76,7 +70,7 @@ export const sharedViewRoutes =
           response: { 200: SharedSlips },
         },
       },
-      async (request) => sharedSlips(db.kysely, access(request).clientId),
+      async (request) => sharedSlips(db.kysely, clientAccessOf(request).clientId),
     );
 
     app.get(
@@ -90,7 +84,7 @@ export const sharedViewRoutes =
           response: { 200: SharedSosAlerts },
         },
       },
-      async (request) => sharedSosAlerts(db.kysely, access(request).clientId, request.actor!.userId),
+      async (request) => sharedSosAlerts(db.kysely, clientAccessOf(request).clientId, request.actor!.userId),
     );
 
     app.get(
@@ -104,7 +98,7 @@ export const sharedViewRoutes =
           response: { 200: SharedJournal },
         },
       },
-      async (request) => sharedJournal(db.kysely, access(request).clientId),
+      async (request) => sharedJournal(db.kysely, clientAccessOf(request).clientId),
     );
 
     app.get(
@@ -118,6 +112,6 @@ export const sharedViewRoutes =
           response: { 200: SharedPreview },
         },
       },
-      async (request) => previewGrant(db.kysely, access(request).clientId, request.params.grantId),
+      async (request) => previewGrant(db.kysely, clientAccessOf(request).clientId, request.params.grantId),
     );
   };

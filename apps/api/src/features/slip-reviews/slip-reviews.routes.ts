@@ -1,13 +1,13 @@
 import { PreventionLessonView, SaveSlipReviewRequest, SlipReviewView } from "@lantern/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { ClientParams, clientAccessOf } from "../../access/client-access.js";
 import type { ClientAccess } from "../../access/hook.js";
 import { clientRecord } from "../../access/rules.js";
 import type { Db } from "../../db/dialect.js";
 import { HttpProblem } from "../../http/problem.js";
 import { listSlipReviews, saveSlipReview } from "./slip-reviews.service.js";
 
-const ClientParams = z.strictObject({ clientId: z.uuid("Use a client id.") });
 const ReviewParams = z.strictObject({
   clientId: z.uuid(),
   reviewId: z.uuid("Use an id made by the app (a UUID)."),
@@ -17,11 +17,6 @@ const ReviewParams = z.strictObject({
 export const slipReviewRoutes =
   (db: Db): FastifyPluginAsyncZod =>
   async (app) => {
-    const access = (request: { clientAccess: ClientAccess | null }) => {
-      if (!request.clientAccess) throw new HttpProblem(404, "notFound", "Not found.");
-      return request.clientAccess;
-    };
-
     app.put(
       "/api/clients/:clientId/slip-reviews/:reviewId",
       {
@@ -37,7 +32,7 @@ export const slipReviewRoutes =
       async (request, reply) => {
         const { created, review } = await saveSlipReview(
           db,
-          access(request).clientId,
+          clientAccessOf(request).clientId,
           request.params.reviewId,
           request.body,
         );
@@ -59,7 +54,7 @@ export const slipReviewRoutes =
         },
       },
       async (request) => {
-        const { clientId, via } = access(request);
+        const { clientId, via } = clientAccessOf(request);
         return listSlipReviews(db, clientId, via);
       },
     );

@@ -9,6 +9,7 @@ import {
 } from "@lantern/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { ClientParams, clientAccessOf } from "../../access/client-access.js";
 import type { ClientAccess } from "../../access/hook.js";
 import { clientRecord, inOrganisation } from "../../access/rules.js";
 import type { Db } from "../../db/dialect.js";
@@ -23,7 +24,6 @@ import {
   startSos,
 } from "./sos.service.js";
 
-const ClientParams = z.strictObject({ clientId: z.uuid("Use a client id.") });
 const OrgParams = z.strictObject({ organisationId: z.uuid("Use a programme id.") });
 
 export interface SosDeps {
@@ -38,10 +38,6 @@ export const sosRoutes =
   (deps: SosDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const { db } = deps;
-    const access = (request: { clientAccess: ClientAccess | null }) => {
-      if (!request.clientAccess) throw new HttpProblem(404, "notFound", "Not found.");
-      return request.clientAccess;
-    };
 
     app.get(
       "/api/organisations/:organisationId/crisis-line",
@@ -85,7 +81,7 @@ export const sosRoutes =
         },
       },
       async (request) => {
-        const { clientId, organisationId } = access(request);
+        const { clientId, organisationId } = clientAccessOf(request);
         return getSosKit(db.kysely, clientId, organisationId);
       },
     );
@@ -103,7 +99,7 @@ export const sosRoutes =
         },
       },
       async (request, reply) => {
-        const { created, event } = await startSos(db, access(request).clientId, request.body);
+        const { created, event } = await startSos(db, clientAccessOf(request).clientId, request.body);
         return reply.code(created ? 201 : 200).send(event);
       },
     );
@@ -121,7 +117,13 @@ export const sosRoutes =
         },
       },
       async (request) =>
-        notifySupporters(db, access(request).clientId, request.params.sosId, request.body.userIds, deps),
+        notifySupporters(
+          db,
+          clientAccessOf(request).clientId,
+          request.params.sosId,
+          request.body.userIds,
+          deps,
+        ),
     );
 
     app.get(
@@ -135,6 +137,6 @@ export const sosRoutes =
           response: { 200: z.array(SosEventView) },
         },
       },
-      async (request) => sosHistory(db.kysely, access(request).clientId),
+      async (request) => sosHistory(db.kysely, clientAccessOf(request).clientId),
     );
   };

@@ -1,13 +1,13 @@
 import { ContactView, ReorderContactsRequest, SaveContactRequest } from "@lantern/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { ClientParams, clientAccessOf } from "../../access/client-access.js";
 import type { ClientAccess } from "../../access/hook.js";
 import { clientRecord } from "../../access/rules.js";
 import type { Db } from "../../db/dialect.js";
 import { HttpProblem } from "../../http/problem.js";
 import { listContacts, removeContact, reorderContacts, saveContact } from "./support-network.service.js";
 
-const ClientParams = z.strictObject({ clientId: z.uuid("Use a client id.") });
 const ContactParams = z.strictObject({
   clientId: z.uuid(),
   contactId: z.uuid("Use an id made by the app (a UUID)."),
@@ -17,11 +17,6 @@ const ContactParams = z.strictObject({
 export const supportNetworkRoutes =
   (db: Db): FastifyPluginAsyncZod =>
   async (app) => {
-    const access = (request: { clientAccess: ClientAccess | null }) => {
-      if (!request.clientAccess) throw new HttpProblem(404, "notFound", "Not found.");
-      return request.clientAccess;
-    };
-
     app.get(
       "/api/clients/:clientId/contacts",
       {
@@ -33,7 +28,7 @@ export const supportNetworkRoutes =
           response: { 200: z.array(ContactView) },
         },
       },
-      async (request) => listContacts(db.kysely, access(request).clientId),
+      async (request) => listContacts(db.kysely, clientAccessOf(request).clientId),
     );
 
     app.put(
@@ -51,7 +46,7 @@ export const supportNetworkRoutes =
       async (request, reply) => {
         const { created, contact } = await saveContact(
           db,
-          access(request).clientId,
+          clientAccessOf(request).clientId,
           request.params.contactId,
           request.body,
         );
@@ -71,7 +66,7 @@ export const supportNetworkRoutes =
         },
       },
       async (request, reply) => {
-        await removeContact(db, access(request).clientId, request.params.contactId);
+        await removeContact(db, clientAccessOf(request).clientId, request.params.contactId);
         return reply.code(204).send(null);
       },
     );
@@ -88,6 +83,6 @@ export const supportNetworkRoutes =
           response: { 200: z.array(ContactView) },
         },
       },
-      async (request) => reorderContacts(db, access(request).clientId, request.body.order),
+      async (request) => reorderContacts(db, clientAccessOf(request).clientId, request.body.order),
     );
   };

@@ -7,13 +7,13 @@ import {
 } from "@lantern/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { ClientParams, clientAccessOf } from "../../access/client-access.js";
 import type { ClientAccess } from "../../access/hook.js";
 import { clientRecord } from "../../access/rules.js";
 import type { Db } from "../../db/dialect.js";
 import { HttpProblem } from "../../http/problem.js";
 import { archive, getTriggers, saveCoping, saveTrigger } from "./triggers.service.js";
 
-const ClientParams = z.strictObject({ clientId: z.uuid("Use a client id.") });
 const TriggerParams = z.strictObject({
   clientId: z.uuid(),
   triggerId: z.uuid("Use an id made by the app (a UUID)."),
@@ -28,11 +28,6 @@ const write = clientRecord("triggers", "write", ["self"]);
 export const triggerRoutes =
   (db: Db): FastifyPluginAsyncZod =>
   async (app) => {
-    const access = (request: { clientAccess: ClientAccess | null }) => {
-      if (!request.clientAccess) throw new HttpProblem(404, "notFound", "Not found.");
-      return request.clientAccess;
-    };
-
     app.get(
       "/api/clients/:clientId/triggers",
       {
@@ -44,7 +39,7 @@ export const triggerRoutes =
           response: { 200: TriggersView },
         },
       },
-      async (request) => getTriggers(db, access(request).clientId),
+      async (request) => getTriggers(db, clientAccessOf(request).clientId),
     );
 
     app.put(
@@ -62,7 +57,7 @@ export const triggerRoutes =
       async (request, reply) => {
         const { created, trigger } = await saveTrigger(
           db,
-          access(request).clientId,
+          clientAccessOf(request).clientId,
           request.params.triggerId,
           request.body,
         );
@@ -82,7 +77,7 @@ export const triggerRoutes =
         },
       },
       async (request, reply) => {
-        await archive(db, "triggers", access(request).clientId, request.params.triggerId);
+        await archive(db, "triggers", clientAccessOf(request).clientId, request.params.triggerId);
         return reply.code(204).send(null);
       },
     );
@@ -102,7 +97,7 @@ export const triggerRoutes =
       async (request, reply) => {
         const { created, coping } = await saveCoping(
           db,
-          access(request).clientId,
+          clientAccessOf(request).clientId,
           request.params.copingId,
           request.body,
         );
@@ -122,7 +117,7 @@ export const triggerRoutes =
         },
       },
       async (request, reply) => {
-        await archive(db, "coping_strategies", access(request).clientId, request.params.copingId);
+        await archive(db, "coping_strategies", clientAccessOf(request).clientId, request.params.copingId);
         return reply.code(204).send(null);
       },
     );

@@ -1,23 +1,17 @@
 import { LocalDateText, SaveUrgeRequest, UrgesView, UrgeView } from "@lantern/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { ClientParams, clientAccessOf } from "../../access/client-access.js";
 import type { ClientAccess } from "../../access/hook.js";
 import { clientRecord } from "../../access/rules.js";
 import type { Db } from "../../db/dialect.js";
 import { HttpProblem } from "../../http/problem.js";
 import { listUrges, saveUrge } from "./urges.service.js";
 
-const ClientParams = z.strictObject({ clientId: z.uuid("Use a client id.") });
-
 /** The urge log and the client's own urge figures. */
 export const urgeRoutes =
   (db: Db): FastifyPluginAsyncZod =>
   async (app) => {
-    const access = (request: { clientAccess: ClientAccess | null }) => {
-      if (!request.clientAccess) throw new HttpProblem(404, "notFound", "Not found.");
-      return request.clientAccess;
-    };
-
     app.post(
       "/api/clients/:clientId/urges",
       {
@@ -31,7 +25,12 @@ export const urgeRoutes =
         },
       },
       async (request, reply) => {
-        const { created, urge } = await saveUrge(db, access(request).clientId, request.actor!, request.body);
+        const { created, urge } = await saveUrge(
+          db,
+          clientAccessOf(request).clientId,
+          request.actor!,
+          request.body,
+        );
         return reply.code(created ? 201 : 200).send(urge);
       },
     );
@@ -48,6 +47,6 @@ export const urgeRoutes =
           response: { 200: UrgesView },
         },
       },
-      async (request) => listUrges(db, access(request).clientId, request.query),
+      async (request) => listUrges(db, clientAccessOf(request).clientId, request.query),
     );
   };
