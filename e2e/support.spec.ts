@@ -264,7 +264,9 @@ for (const dialect of featureDialects(["postgres"])) {
 
       await signIn(friend, supporter, server.url);
       const people = friend.getByRole("region", { name: "People who share with you" });
-      await people.getByRole("link", { name: client.name }).click();
+      // Listed by first name, with what they share.
+      await people.getByText(/^Shares .*their prevention plan/).waitFor();
+      await people.getByRole("link", { name: "Casey", exact: true }).click();
       await friend.getByRole("heading", { level: 1, name: `Supporting ${client.name}` }).waitFor();
       await friend.getByRole("heading", { name: "If they ask for support" }).waitFor();
       await friend

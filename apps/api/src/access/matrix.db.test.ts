@@ -103,6 +103,7 @@ const table: Record<string, Cell> = {
     request: () => ({ url: "/api/auth/sign-out-everywhere" }),
   },
   "GET /api/clients": { allowed: signedIn, request: () => ({ url: "/api/clients" }) },
+  "GET /api/sharing-with-me": { allowed: signedIn, request: () => ({ url: "/api/sharing-with-me" }) },
   "GET /api/organisations/:organisationId/staff": {
     allowed: ["admin"],
     request: (f) => ({ url: `/api/organisations/${f.organisationId}/staff` }),

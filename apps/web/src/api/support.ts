@@ -16,6 +16,7 @@ import type {
   SharedSlips,
   SharedSosAlerts,
   SharedSummaryView,
+  SharingWithMe,
   SosAlertResult,
   SosEventView,
   SosKit,
@@ -43,6 +44,7 @@ export const supportKeys = {
   preview: (clientId: string, grantId: string) => ["support", clientId, "preview", grantId] as const,
   crisisLine: (organisationId: string) => ["crisis-line", organisationId] as const,
   notifications: ["notifications"] as const,
+  sharingWithMe: ["sharing-with-me"] as const,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -330,5 +332,13 @@ export function useGrantPreview(clientId: string, grantId: string, enabled: bool
     queryFn: () => getGrantPreview(clientId, grantId),
     enabled,
     staleTime: 0,
+  });
+}
+
+/** For a linked person: who shares with them, by first name, and which kinds of data. */
+export function useSharingWithMe() {
+  return useQuery({
+    queryKey: supportKeys.sharingWithMe,
+    queryFn: () => request<SharingWithMe>("GET", "/sharing-with-me"),
   });
 }

@@ -1,6 +1,6 @@
 import type { Role } from "@lantern/domain";
 
-/** What the home page says is on its way for one role. Honest previews, not links to features. */
+/** What the home page says about one role: what it is for, and honestly, what has not arrived yet. */
 export interface RoleIntro {
   title: string;
   lead: string;
@@ -21,10 +21,9 @@ export function roleIntro(role: Role, programme: string | null): RoleIntro {
     case "programme_admin":
       return {
         title: programme ? `Running ${programme}` : "Running your programme",
-        lead: "The tools for running the programme day to day are on their way.",
+        lead: "Invite your staff, assign care teams, choose the programme's words and crisis line, and read the audit log.",
         coming: [
-          "Setting up the programme, its services and its rules",
-          "Inviting staff and managing what each person can do",
+          "Setting up the programme's services and tracks",
           "The census: who is in care and which beds are free",
           "Therapy groups and who belongs to each",
           "Quality measures, worked out from your own records",
@@ -33,9 +32,8 @@ export function roleIntro(role: Role, programme: string | null): RoleIntro {
     case "clinician":
       return {
         title: `Your caseload${at}`,
-        lead: "Your working space is being built around the people you care for.",
+        lead: "Your caseload shows who could use your attention today, and each client's recovery timeline, circles and plans.",
         coming: [
-          "A caseload that shows who could use your attention today",
           "Assessments, with scores and how they change over time",
           "Treatment plans with clear, measurable goals",
           "Session notes linked to the plan they serve",
@@ -58,20 +56,14 @@ export function roleIntro(role: Role, programme: string | null): RoleIntro {
     case "family_member":
       return {
         title: `Support for you${at}`,
-        lead: "What you are going through matters in its own right.",
-        coming: [
-          "Support and a private record that belong to you",
-          "Only the updates the person in recovery has chosen to share with you",
-        ],
+        lead: "What you are going through matters in its own right. Above, you see only what the person in recovery chose to share with you.",
+        coming: ["Support and a private record that belong to you"],
       };
     case "supporter":
       return {
         title: "Being there for someone",
-        lead: "You will be able to help when it counts, within the limits they set.",
-        coming: [
-          "An alert when they press SOS and reach out to you",
-          "The parts of their progress they have chosen to share, and nothing more",
-        ],
+        lead: "When they ask for help you get an alert here and a quiet email. You see only what they chose to share, and nothing more.",
+        coming: [],
       };
   }
 }

@@ -25,27 +25,34 @@ function RoleCard({ membership }: { membership: Membership }) {
           <Text size="sm" c="dimmed">
             {context}
           </Text>
-          <Badge variant="light" radius="sm">
-            Coming soon
-          </Badge>
+          {intro.coming.length > 0 ? (
+            <Badge variant="light" radius="sm">
+              More coming
+            </Badge>
+          ) : null}
         </Group>
         <Title order={2} size="h3">
           {intro.title}
         </Title>
         <Text>{intro.lead}</Text>
         <RoleLinks membership={membership} />
-        <List spacing={6}>
-          {intro.coming.map((item) => (
-            <List.Item key={item}>{item}</List.Item>
-          ))}
-        </List>
+        {intro.coming.length > 0 ? (
+          <Stack gap={4}>
+            <Text fw={600}>On its way</Text>
+            <List spacing={6}>
+              {intro.coming.map((item) => (
+                <List.Item key={item}>{item}</List.Item>
+              ))}
+            </List>
+          </Stack>
+        ) : null}
         {intro.note ? <Text c="dimmed">{intro.note}</Text> : null}
       </Stack>
     </Card>
   );
 }
 
-/** The signed-in home: a greeting, a client's day, and for each other role what is on its way. */
+/** The signed-in home: a greeting, a client's day, and for each other role what it can do and what is coming. */
 export function HomePage() {
   const { data: session } = useSession();
   if (!session) return null;
@@ -92,7 +99,7 @@ export function HomePage() {
       <Stack gap="lg">
         <Stack gap="xs">
           <PageHeading>Welcome, {user.name}</PageHeading>
-          <Text>Lantern is being built a piece at a time. Here is what is on its way for you.</Text>
+          <Text>Here is what you can do in Lantern, and what is still on its way.</Text>
         </Stack>
         {linked ? <PeopleYouSupport /> : null}
         {memberships.length === 0 ? (

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Email } from "../contracts.js";
+import { SharingScope } from "../identity.js";
 import { CirclesView } from "../recovery/contracts.js";
 
 /**
@@ -313,3 +314,9 @@ export const SharedPreview = z.object({
   circles: CirclesView.nullable(),
 });
 export type SharedPreview = z.infer<typeof SharedPreview>;
+
+/** For a linked person: who shares with them and which kinds of data, so their home can list them. */
+export const SharingWithMe = z.array(
+  z.object({ clientId: z.string(), firstName: z.string(), scopes: z.array(SharingScope) }),
+);
+export type SharingWithMe = z.infer<typeof SharingWithMe>;

@@ -96,6 +96,25 @@ describeEachDialect("what linked people see", ({ get }) => {
     }
   });
 
+  it("tells a linked person who shares with them and what, by first name only", async () => {
+    const first = client.name.split(/\s+/)[0];
+    const mine = (await call("GET", "/api/sharing-with-me", holder.id)).json();
+    expect(mine).toEqual([
+      {
+        clientId: client.id,
+        firstName: first,
+        scopes: expect.arrayContaining(["sobriety_summary", "journal", "recovery_plan"]),
+      },
+    ]);
+    expect((await call("GET", "/api/sharing-with-me", careTeamId)).json()).toEqual([]);
+    const events = await get()
+      .db.kysely.selectFrom("audit_events")
+      .select("actor_user_id")
+      .where("record_type", "=", "shared_with_me")
+      .execute();
+    expect(events.map((e) => e.actor_user_id)).toContain(holder.id);
+  });
+
   it("shares only what each scope promises", async () => {
     const get = async (path: string) =>
       (await call("GET", `/api/clients/${client.id}/shared/${path}`, holder.id)).json();

@@ -5,12 +5,13 @@ import {
   SharedSlips,
   SharedSosAlerts,
   SharedSummaryView,
+  SharingWithMe,
 } from "@lantern/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ClientParams, clientAccessOf } from "../../access/client-access.js";
 import type { ClientAccess } from "../../access/hook.js";
-import { clientRecord } from "../../access/rules.js";
+import { clientRecord, signedIn } from "../../access/rules.js";
 import type { Db } from "../../db/dialect.js";
 import { HttpProblem } from "../../http/problem.js";
 import {
@@ -20,6 +21,7 @@ import {
   sharedSlips,
   sharedSosAlerts,
   sharedSummary,
+  sharingWithMe,
 } from "./shared-views.service.js";
 
 /**
@@ -29,6 +31,19 @@ import {
 export const sharedViewRoutes =
   (db: Db): FastifyPluginAsyncZod =>
   async (app) => {
+    app.get(
+      "/api/sharing-with-me",
+      {
+        config: { access: signedIn },
+        schema: {
+          tags: ["sharing"],
+          summary: "Who shares with the caller, by first name, and which kinds of data",
+          response: { 200: SharingWithMe },
+        },
+      },
+      async (request) => sharingWithMe(db, request.actor!, request.id),
+    );
+
     app.get(
       "/api/clients/:clientId/shared/summary",
       {

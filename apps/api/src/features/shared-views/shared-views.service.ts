@@ -6,14 +6,18 @@ import {
   type SharedSlips,
   type SharedSosAlerts,
   type SharedSummaryView,
+  type SharingWithMe,
 } from "@lantern/domain";
+import type { Actor } from "../../access/actor.js";
 import { parseScopes } from "../../access/relationships.js";
+import { appendAudit } from "../../audit/audit.js";
+import type { Db } from "../../db/dialect.js";
 import type { Executor } from "../../db/executor.js";
 import { toIso } from "../../db/schema.js";
 import { HttpProblem } from "../../http/problem.js";
 import { checkInsBetween } from "../check-ins/check-ins.repository.js";
 import { getCircles } from "../circles/circles.service.js";
-import { findClient } from "../clients/clients.repository.js";
+import { clientsGrantingTo, findClient } from "../clients/clients.repository.js";
 import { supporterJournalEntriesOf } from "../journal/journal.repository.js";
 import { ledgerEventsOf } from "../ledger/ledger.repository.js";
 import { summariseRows } from "../ledger/ledger.service.js";
@@ -104,4 +108,33 @@ export async function previewGrant(db: Executor, clientId: string, grantId: stri
     preventionPlan: has("recovery_plan") ? await getPreventionPlan(db, clientId, "grant") : null,
     circles: has("three_circles") ? await getCircles(db, clientId) : null,
   };
+}
+
+/**
+ * The people who share with the caller, by first name, with the kinds of data each shares (grants
+ * with no scope left are not listed). Recorded in the audit log, like every list of clients.
+ */
+export async function sharingWithMe(db: Db, actor: Actor, requestId: string): Promise<SharingWithMe> {
+  const rows = await clientsGrantingTo(db.kysely, actor.userId);
+  await appendAudit(db, {
+    actorUserId: actor.userId,
+    actorRole: "grant",
+    organisationId: null,
+    clientId: null,
+    recordType: "shared_with_me",
+    recordId: null,
+    action: "read",
+    outcome: "allowed",
+    requestId,
+    ip: null,
+  });
+  const byClient = new Map<string, SharingWithMe[number]>();
+  for (const row of rows) {
+    const scopes = parseScopes(row.scopes);
+    if (scopes.length === 0) continue;
+    const entry = byClient.get(row.id) ?? { clientId: row.id, firstName: firstName(row.name), scopes: [] };
+    entry.scopes = [...new Set([...entry.scopes, ...scopes])];
+    byClient.set(row.id, entry);
+  }
+  return [...byClient.values()].sort((a, b) => a.firstName.localeCompare(b.firstName));
 }
