@@ -16,6 +16,7 @@ import type { Auth } from "./auth/auth.js";
 import { sessionActorLoader } from "./auth/session.js";
 import type { Config } from "./config.js";
 import type { Db } from "./db/dialect.js";
+import { assessmentRoutes } from "./features/assessments/assessments.routes.js";
 import { auditLogRoutes } from "./features/audit-log/audit-log.routes.js";
 import { authRoutes } from "./features/auth/auth.routes.js";
 import { checkInRoutes } from "./features/check-ins/check-ins.routes.js";
@@ -200,6 +201,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     outreachRoutes,
     notificationRoutes,
     sharedViewRoutes,
+    // Assigned questionnaires (PHQ-9, GAD-7).
+    assessmentRoutes,
   ])
     await app.register(routes(db));
   await app.register(

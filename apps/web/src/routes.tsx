@@ -95,6 +95,13 @@ const SupporterPage = lazy(() =>
 const InvitePage = lazy(() =>
   import("./pages/invite/InvitePage").then((module) => ({ default: module.InvitePage })),
 );
+// Assigned questionnaires (PHQ-9, GAD-7).
+const QuestionnairesPage = lazy(() =>
+  import("./pages/client/QuestionnairesPage").then((module) => ({ default: module.QuestionnairesPage })),
+);
+const QuestionnairePage = lazy(() =>
+  import("./pages/client/QuestionnairePage").then((module) => ({ default: module.QuestionnairePage })),
+);
 const NotFoundPage = lazy(() =>
   import("./pages/NotFoundPage").then((module) => ({ default: module.NotFoundPage })),
 );
@@ -307,6 +314,22 @@ export function AppRoutes() {
           element={
             <RouteGate area="signed-in">
               <JournalPage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/questionnaires"
+          element={
+            <RouteGate area="signed-in">
+              <QuestionnairesPage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/questionnaires/:assessmentId"
+          element={
+            <RouteGate area="signed-in">
+              <QuestionnairePage />
             </RouteGate>
           }
         />

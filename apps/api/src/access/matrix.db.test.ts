@@ -263,6 +263,32 @@ const table: Record<string, Cell> = {
     allowed: ["self", "careTeam"],
     request: (f) => ({ url: `/api/clients/${f.clientId}/recovery/timeline?days=30` }),
   },
+  "GET /api/instruments/:instrumentId": {
+    allowed: signedIn,
+    request: () => ({ url: "/api/instruments/phq-9" }),
+  },
+  "POST /api/clients/:clientId/assessments": {
+    allowed: ["careTeam"],
+    request: (f) => ({
+      url: `/api/clients/${f.clientId}/assessments`,
+      payload: { id: "019a0000-0000-7000-8000-0000000000b1", instrumentId: "gad-7" },
+    }),
+  },
+  "GET /api/clients/:clientId/assessments": {
+    allowed: ["self", "careTeam"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/assessments` }),
+  },
+  "PUT /api/clients/:clientId/assessments/:assessmentId": {
+    allowed: ["self"],
+    request: (f) => ({
+      url: `/api/clients/${f.clientId}/assessments/${f.unknownId}`,
+      payload: { answers: {}, submit: false },
+    }),
+  },
+  "GET /api/clients/:clientId/assessments/:assessmentId/fhir": {
+    allowed: ["self", "careTeam"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/assessments/${f.unknownId}/fhir` }),
+  },
   "GET /api/organisations/:organisationId/caseload": {
     allowed: ["careTeam", "otherClinician"],
     request: (f) => ({ url: `/api/organisations/${f.organisationId}/caseload` }),

@@ -373,7 +373,27 @@ export interface OutreachCallsTable {
 }
 
 /** The whole database, one entry per table. */
+/** One assigned questionnaire (see the assessments migration). */
+export interface AssessmentsTable {
+  id: string;
+  client_id: string;
+  instrument_id: string;
+  assigned_by_user_id: string;
+  /** The client's local day it is due, or null. */
+  due_date: string | null;
+  status: "due" | "draft" | "completed";
+  /** JSON: item id → answer value. */
+  answers: string;
+  /** JSON AssessmentResult once completed. */
+  result: string | null;
+  safety_flag: Bool;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  completed_at: Timestamp | null;
+}
+
 export interface Database {
+  assessments: AssessmentsTable;
   support_contacts: SupportContactsTable;
   sos_events: SosEventsTable;
   sos_alerts: SosAlertsTable;

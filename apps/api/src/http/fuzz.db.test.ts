@@ -44,6 +44,7 @@ const guarded: (keyof Database)[] = [
   "safety_plan_versions",
   "prevention_plan_versions",
   "outreach_calls",
+  "assessments",
 ];
 
 /** Junk that is not what a route expects: wrong types, unknown keys, deep nesting, odd strings. */

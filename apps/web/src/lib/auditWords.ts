@@ -94,6 +94,10 @@ export function clientActionPhrase(recordType: string, action: string): string {
       return "looked at the SOS alerts you sent them";
     case "shared_journal:read":
       return "looked at the journal entries you share";
+    case "assessments:read":
+      return "looked at your questionnaires and their scores";
+    case "assessments:write":
+      return "assigned or answered a questionnaire";
     default:
       return `${action === "read" ? "looked at" : action === "write" ? "changed" : readable(action)} ${readable(recordType)}`;
   }
@@ -191,6 +195,8 @@ export function recordTypeName(recordType: string): string {
       return "Shared SOS alerts";
     case "shared_journal":
       return "Shared journal entries";
+    case "assessments":
+      return "Questionnaires";
     default: {
       const words = readable(recordType);
       return words.charAt(0).toUpperCase() + words.slice(1);

@@ -1,4 +1,5 @@
 export * from "./builtins.js";
+export * from "./contracts.js";
 export * from "./definition.js";
 export * from "./fhir.js";
 export * from "./scoring.js";

@@ -1,13 +1,36 @@
-import { addDays, type CaseloadEntry, caseloadFlags, localDateOf } from "@lantern/domain";
+import {
+  addDays,
+  type CaseloadEntry,
+  type CaseloadFlag,
+  caseloadFlags,
+  localDateOf,
+  phq9,
+} from "@lantern/domain";
 import type { Actor } from "../../access/actor.js";
 import { appendAuditEvents } from "../../audit/audit.js";
 import type { Db } from "../../db/dialect.js";
+import { toIso } from "../../db/schema.js";
+import { safetyFlagsOfClients } from "../assessments/assessments.repository.js";
 import { clientsOfClinician } from "../clients/clients.repository.js";
 import { ledgerEventsOfClients } from "../ledger/ledger.repository.js";
 import { summariseRows } from "../ledger/ledger.service.js";
 import { defaultRecoverySettings, parseJsonList } from "./client-context.js";
 import { checkInsForClients, contextsOfClients } from "./recovery.repository.js";
 import { flagWindowDays, liveActDates } from "./timeline.service.js";
+
+/** A PHQ-9 item-9 answer above 0 stays on the caseload this many days. */
+export const safetyWindowDays = 14;
+
+/** The PHQ-9 safety flag, first on the list because it matters most. */
+function safetyFlag(completedAt: string | undefined, timeZone: string): CaseloadFlag[] {
+  if (!completedAt) return [];
+  return [
+    {
+      kind: "phq9_safety",
+      detail: `PHQ-9 item 9 answered above 0 on ${localDateOf(completedAt, timeZone)}: check in with them`,
+    },
+  ];
+}
 
 function groupBy<T extends { client_id: string }>(rows: readonly T[]): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -38,10 +61,16 @@ export async function getCaseload(
   const todays = new Map(ids.map((id) => [id, localDateOf(now, contexts.get(id)?.time_zone ?? "UTC")]));
   // The earliest "today" in the list, so every client's two flag weeks are in the one query.
   const earliest = [...todays.values()].sort()[0] ?? localDateOf(now, "UTC");
-  const [checkIns, ledger] = await Promise.all([
+  const [checkIns, ledger, safety] = await Promise.all([
     checkInsForClients(db.kysely, ids, addDays(earliest, -(flagWindowDays - 1))),
     ledgerEventsOfClients(db.kysely, ids),
+    safetyFlagsOfClients(db.kysely, ids, phq9.id, new Date(now.getTime() - safetyWindowDays * 86_400_000)),
   ]);
+  // Newest first, so the first row per client is the one to name.
+  const safetyBy = new Map<string, string>();
+  for (const row of safety)
+    if (row.completed_at && !safetyBy.has(row.client_id))
+      safetyBy.set(row.client_id, toIso(row.completed_at));
   const checkInsBy = groupBy(checkIns);
   const ledgerBy = groupBy(ledger);
 
@@ -58,13 +87,16 @@ export async function getCaseload(
       name: client.name,
       lastCheckIn,
       currentStreak: summariseRows(events, today).currentStreak,
-      flags: caseloadFlags({
-        today,
-        lastCheckIn,
-        middleCounts: own.map((c) => ({ date: c.date, count: parseJsonList(c.middle_item_ids).length })),
-        actDates: liveActDates(events),
-        actTerm: contexts.get(client.id)?.act_term ?? defaultRecoverySettings.actTerm,
-      }),
+      flags: [
+        ...safetyFlag(safetyBy.get(client.id), contexts.get(client.id)?.time_zone ?? "UTC"),
+        ...caseloadFlags({
+          today,
+          lastCheckIn,
+          middleCounts: own.map((c) => ({ date: c.date, count: parseJsonList(c.middle_item_ids).length })),
+          actDates: liveActDates(events),
+          actTerm: contexts.get(client.id)?.act_term ?? defaultRecoverySettings.actTerm,
+        }),
+      ],
     };
   });
 

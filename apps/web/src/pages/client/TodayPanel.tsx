@@ -215,6 +215,9 @@ function QuickLinks({ today }: { today: RecoveryToday }) {
           <Button variant="default" component={Link} to="/my-days">
             My days
           </Button>
+          <Button variant="default" component={Link} to="/questionnaires">
+            Questionnaires
+          </Button>
         </SimpleGrid>
       </Stack>
     </Paper>

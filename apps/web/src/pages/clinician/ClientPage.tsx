@@ -34,6 +34,9 @@ import { membershipIn, membershipsWith } from "../../lib/memberships";
 const minReason = 10;
 
 // The timeline carries the charts, so it arrives as its own chunk after the record itself.
+const AssessmentsPanel = lazy(() =>
+  import("./AssessmentsPanel").then((module) => ({ default: module.AssessmentsPanel })),
+);
 const RecoveryTimeline = lazy(() =>
   import("./RecoveryTimeline").then((module) => ({ default: module.RecoveryTimeline })),
 );
@@ -243,9 +246,12 @@ function ClientRecord({ client, emergency }: { client: ClientSummary; emergency:
         <Suspense fallback={<Loading />}>
           <RecoveryTimeline clientId={client.id} />
         </Suspense>
-        <Text c="dimmed">
-          Assessments, plans and notes will appear here as those parts of Lantern arrive.
-        </Text>
+        {client.access?.via === "care-team" || client.access?.via === "break-glass" ? (
+          <Suspense fallback={<Loading />}>
+            <AssessmentsPanel clientId={client.id} />
+          </Suspense>
+        ) : null}
+        <Text c="dimmed">Plans and notes will appear here as those parts of Lantern arrive.</Text>
       </Stack>
     </Container>
   );
