@@ -1,14 +1,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPostgresUrl } from "../apps/api/test/databases.js";
-import {
-  expectAccessible,
-  featureDialects,
-  openBrowser,
-  type RunningServer,
-  startServer,
-  watchPage,
-} from "./harness.js";
+import { expectAccessible, featureDialects, openBrowser, type RunningServer, watchPage } from "./harness.js";
+import { startProgramme } from "./programme.js";
 import { type Person, signIn, signOut } from "./staff.js";
 
 const programme = "Harbour Light (test)";
@@ -21,7 +14,7 @@ for (const dialect of featureDialects(["sqlite"])) {
     let page: Page;
     let phone: Page;
     let watches: ReturnType<typeof watchPage>[] = [];
-    let disposeDatabase = async () => {};
+    let closeProgramme = async () => {};
     let clientPageUrl = "";
 
     const admin: Person = {
@@ -68,22 +61,7 @@ for (const dialect of featureDialects(["sqlite"])) {
     };
 
     beforeAll(async () => {
-      const env: Record<string, string> = {};
-      if (dialect === "postgres") {
-        const pg = await createPostgresUrl();
-        env.DATABASE_URL = pg.url;
-        disposeDatabase = pg.dispose;
-      }
-      server = await startServer(env);
-      const setup = await fetch(`${server.url}/api/setup`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({
-          organisation: { name: programme, timeZone: "Europe/London", kind: "both" },
-          admin: { name: admin.name, email: admin.email, password: admin.password },
-        }),
-      });
-      expect(setup.status).toBe(201);
+      ({ server, close: closeProgramme } = await startProgramme(dialect, programme, admin));
       staffBrowser = await openBrowser({ width: 1280, height: 900 });
       page = staffBrowser.pages()[0] ?? (await staffBrowser.newPage());
       clientBrowser = await openBrowser({ width: 390, height: 844 });
@@ -94,8 +72,7 @@ for (const dialect of featureDialects(["sqlite"])) {
     afterAll(async () => {
       await staffBrowser?.close();
       await clientBrowser?.close();
-      await server?.stop();
-      await disposeDatabase();
+      await closeProgramme();
     });
 
     it("brings a client in through a clinician's in-person code", async () => {

@@ -1,16 +1,9 @@
 import fs from "node:fs";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPostgresUrl } from "../apps/api/test/databases.js";
 import { startSmtpServer, type TestSmtpServer } from "../apps/api/test/smtp.js";
-import {
-  expectAccessible,
-  featureDialects,
-  openBrowser,
-  type RunningServer,
-  startServer,
-  watchPage,
-} from "./harness.js";
+import { expectAccessible, featureDialects, openBrowser, type RunningServer, watchPage } from "./harness.js";
+import { startProgramme } from "./programme.js";
 import { type Person, signIn, signOut } from "./staff.js";
 
 const programme = "Cedar Court (test)";
@@ -26,7 +19,7 @@ for (const dialect of featureDialects(["postgres"])) {
     let phone: Page;
     let friend: Page;
     let watches: ReturnType<typeof watchPage>[] = [];
-    let disposeDatabase = async () => {};
+    let closeProgramme = async () => {};
     let clientId = "";
 
     const admin: Person = {
@@ -63,26 +56,11 @@ for (const dialect of featureDialects(["postgres"])) {
 
     beforeAll(async () => {
       smtp = await startSmtpServer();
-      const env: Record<string, string> = {
+      ({ server, close: closeProgramme } = await startProgramme(dialect, programme, admin, {
         SMTP_HOST: "127.0.0.1",
         SMTP_PORT: String(smtp.port),
         SMTP_FROM: "Lantern <lantern@example.org>",
-      };
-      if (dialect === "postgres") {
-        const pg = await createPostgresUrl();
-        env.DATABASE_URL = pg.url;
-        disposeDatabase = pg.dispose;
-      }
-      server = await startServer(env);
-      const setup = await fetch(`${server.url}/api/setup`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({
-          organisation: { name: programme, timeZone: "Europe/London", kind: "both" },
-          admin: { name: admin.name, email: admin.email, password: admin.password },
-        }),
-      });
-      expect(setup.status).toBe(201);
+      }));
       staffBrowser = await openBrowser({ width: 1280, height: 900 });
       page = staffBrowser.pages()[0] ?? (await staffBrowser.newPage());
       clientBrowser = await openBrowser({ width: 390, height: 844 });
@@ -96,9 +74,8 @@ for (const dialect of featureDialects(["postgres"])) {
       await staffBrowser?.close();
       await clientBrowser?.close();
       await supporterBrowser?.close();
-      await server?.stop();
       await smtp?.close();
-      await disposeDatabase();
+      await closeProgramme();
     });
 
     it("lets the admin set the programme's crisis line, then brings in a clinician and a client", async () => {
