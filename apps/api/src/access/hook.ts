@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { appendAudit } from "../audit/audit.js";
+import { AuditAppender } from "../audit/appender.js";
 import type { Db } from "../db/dialect.js";
 import { sendProblem } from "../http/problem.js";
 import type { Actor } from "./actor.js";
@@ -43,6 +43,7 @@ const documentationRoutes = /^\/api\/docs(\/|$)|^\/api\/openapi\.json$/;
  */
 export function registerAccessControl(app: FastifyInstance, loadActor: ActorLoader, db: Db): RouteRule[] {
   const declared: RouteRule[] = [];
+  const audit = new AuditAppender(db);
   app.decorateRequest("actor", null);
   app.decorateRequest("clientAccess", null);
   app.decorateRequest("accessOutcome", null);
@@ -78,7 +79,7 @@ export function registerAccessControl(app: FastifyInstance, loadActor: ActorLoad
     const decision = decide(rule, request.actor, target);
 
     if (rule.kind === "client" && request.actor) {
-      await appendAudit(db, {
+      await audit.append({
         actorUserId: request.actor.userId,
         actorRole: decision.allow ? (decision.via ?? null) : "none",
         organisationId: target.client?.organisationId ?? null,

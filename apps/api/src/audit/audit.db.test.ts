@@ -1,5 +1,6 @@
 import { expect, it } from "vitest";
 import { describeEachDialect } from "../../test/databases.js";
+import { AuditAppender } from "./appender.js";
 import { type AuditEntry, appendAudit, appendAuditEvents, verifyAuditChain } from "./audit.js";
 import { tamperForTest } from "./audit.repository.js";
 
@@ -75,5 +76,48 @@ describeEachDialect("the audit chain against single edits", ({ get }) => {
         .execute();
       expect(await verifyAuditChain(get().db)).toEqual({ ok: true, count: 5 });
     }
+  });
+});
+
+describeEachDialect("group commit of the access check's events", ({ get }) => {
+  it("commits concurrent events in fewer appends, each promise after its own event is stored", async () => {
+    const appender = new AuditAppender(get().db);
+    const heads: number[] = [];
+    const results = await Promise.all(
+      Array.from({ length: 60 }, async (_, i) => {
+        await appender.append(entry(`group-${i}`));
+        const stored = await get()
+          .db.kysely.selectFrom("audit_events")
+          .select("seq")
+          .where("action", "=", `group-${i}`)
+          .executeTakeFirst();
+        heads.push(Number(stored?.seq));
+        return stored !== undefined;
+      }),
+    );
+    expect(results.every(Boolean)).toBe(true);
+    expect(new Set(heads).size).toBe(60);
+    expect(await verifyAuditChain(get().db)).toEqual({ ok: true, count: 60 });
+    // The order of arrival is the order in the chain.
+    const order = await get().db.kysely.selectFrom("audit_events").select("action").orderBy("seq").execute();
+    expect(order.map((row) => row.action)).toEqual(Array.from({ length: 60 }, (_, i) => `group-${i}`));
+    // Far fewer commits than events: the first goes alone, the rest wait and go together.
+    const commits = await get().db.kysely.selectFrom("audit_events").select("at").distinct().execute();
+    expect(commits.length).toBeLessThan(60);
+  });
+
+  it("refuses every event of a failed append, stores none of them, and goes on", async () => {
+    const appender = new AuditAppender(get().db);
+    const before = await verifyAuditChain(get().db);
+    const bad = { ...entry("bad"), recordType: null as unknown as string };
+    const outcomes = await Promise.allSettled([
+      appender.append(entry("first-alone")),
+      appender.append(entry("with-the-bad-one")),
+      appender.append(bad),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(["fulfilled", "rejected", "rejected"]);
+    await appender.append(entry("after"));
+    const count = before.ok ? before.count : 0;
+    expect(await verifyAuditChain(get().db)).toEqual({ ok: true, count: count + 2 });
   });
 });
