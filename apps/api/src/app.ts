@@ -17,6 +17,7 @@ import { sessionActorLoader } from "./auth/session.js";
 import type { Config } from "./config.js";
 import type { Db } from "./db/dialect.js";
 import { assessmentRoutes } from "./features/assessments/assessments.routes.js";
+import { intakeRoutes } from "./features/intake/intake.routes.js";
 import { auditLogRoutes } from "./features/audit-log/audit-log.routes.js";
 import { authRoutes } from "./features/auth/auth.routes.js";
 import { checkInRoutes } from "./features/check-ins/check-ins.routes.js";
@@ -203,6 +204,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     sharedViewRoutes,
     // Assigned questionnaires (PHQ-9, GAD-7).
     assessmentRoutes,
+    // The biopsychosocial intake and its problem list.
+    intakeRoutes,
   ])
     await app.register(routes(db));
   await app.register(
