@@ -24,6 +24,7 @@ import { circleRoutes } from "./features/circles/circles.routes.js";
 import { clientRoutes } from "./features/clients/clients.routes.js";
 import { healthRoutes, version } from "./features/health/health.routes.js";
 import { instanceRoutes } from "./features/instance/instance.routes.js";
+import { intakeRoutes } from "./features/intake/intake.routes.js";
 import { type InvitationMailer, invitationRoutes } from "./features/invitations/invitations.routes.js";
 import { journalRoutes } from "./features/journal/journal.routes.js";
 import { ledgerRoutes } from "./features/ledger/ledger.routes.js";
@@ -203,6 +204,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     sharedViewRoutes,
     // Assigned questionnaires (PHQ-9, GAD-7).
     assessmentRoutes,
+    // The biopsychosocial intake and its problem list.
+    intakeRoutes,
   ])
     await app.register(routes(db));
   await app.register(

@@ -102,6 +102,13 @@ const QuestionnairesPage = lazy(() =>
 const QuestionnairePage = lazy(() =>
   import("./pages/client/QuestionnairePage").then((module) => ({ default: module.QuestionnairePage })),
 );
+// The biopsychosocial intake: the client's part and the care team's page.
+const AboutYouPage = lazy(() =>
+  import("./pages/client/AboutYouPage").then((module) => ({ default: module.AboutYouPage })),
+);
+const IntakePage = lazy(() =>
+  import("./pages/clinician/IntakePage").then((module) => ({ default: module.IntakePage })),
+);
 const NotFoundPage = lazy(() =>
   import("./pages/NotFoundPage").then((module) => ({ default: module.NotFoundPage })),
 );
@@ -330,6 +337,22 @@ export function AppRoutes() {
           element={
             <RouteGate area="signed-in">
               <QuestionnairePage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/about-you"
+          element={
+            <RouteGate area="signed-in">
+              <AboutYouPage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/clients/:clientId/intake"
+          element={
+            <RouteGate area="signed-in">
+              <IntakePage />
             </RouteGate>
           }
         />

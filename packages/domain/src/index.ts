@@ -3,6 +3,7 @@ export * from "./contracts.js";
 export * from "./identity.js";
 export * from "./ids.js";
 export * from "./instruments/index.js";
+export * from "./intake/index.js";
 export * from "./password.js";
 export * from "./recovery/check-in-rules.js";
 export * from "./recovery/circles.js";

@@ -289,6 +289,48 @@ const table: Record<string, Cell> = {
     allowed: ["self", "careTeam"],
     request: (f) => ({ url: `/api/clients/${f.clientId}/assessments/${f.unknownId}/fhir` }),
   },
+  "GET /api/clients/:clientId/intake": {
+    allowed: ["self", "careTeam"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/intake` }),
+  },
+  "PUT /api/clients/:clientId/intake": {
+    allowed: ["self", "careTeam"],
+    // An unknown area: refused with 400, nothing written.
+    request: (f) => ({ url: `/api/clients/${f.clientId}/intake`, payload: { areas: { matrix: {} } } }),
+  },
+  "POST /api/clients/:clientId/intake/finalise": {
+    allowed: ["careTeam"],
+    // Nothing is rated yet: refused with 400.
+    request: (f) => ({ url: `/api/clients/${f.clientId}/intake/finalise` }),
+  },
+  "POST /api/clients/:clientId/intake/reopen": {
+    allowed: ["careTeam"],
+    // Not signed off: refused with 409.
+    request: (f) => ({
+      url: `/api/clients/${f.clientId}/intake/reopen`,
+      payload: { reason: "Matrix test: reopening." },
+    }),
+  },
+  "GET /api/clients/:clientId/intake/problems": {
+    allowed: ["self", "careTeam"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/intake/problems` }),
+  },
+  "POST /api/clients/:clientId/intake/problems/draft": {
+    allowed: ["careTeam"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/intake/problems/draft` }),
+  },
+  "PUT /api/clients/:clientId/intake/problems/:problemId": {
+    allowed: ["careTeam"],
+    // A severity no problem can carry: refused with 400, nothing written.
+    request: (f) => ({
+      url: `/api/clients/${f.clientId}/intake/problems/${f.unknownId}`,
+      payload: { area: "work", title: "Matrix", detail: "", severity: "none" },
+    }),
+  },
+  "DELETE /api/clients/:clientId/intake/problems/:problemId": {
+    allowed: ["careTeam"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/intake/problems/${f.unknownId}` }),
+  },
   "GET /api/organisations/:organisationId/caseload": {
     allowed: ["careTeam", "otherClinician"],
     request: (f) => ({ url: `/api/organisations/${f.organisationId}/caseload` }),

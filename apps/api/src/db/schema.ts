@@ -392,8 +392,53 @@ export interface AssessmentsTable {
   completed_at: Timestamp | null;
 }
 
+/** One client's intake (see the intake migration). */
+export interface IntakesTable {
+  client_id: string;
+  status: "open" | "finalised";
+  client_ready_at: Timestamp | null;
+  finalised_at: Timestamp | null;
+  finalised_by_user_id: string | null;
+  reopened_at: Timestamp | null;
+  reopened_by_user_id: string | null;
+  reopen_reason: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  updated_by_user_id: string;
+}
+
+/** One area of an intake: the client's words and the clinician's record as JSON, the rating. */
+export interface IntakeAreasTable {
+  client_id: string;
+  area: string;
+  client_answers: string;
+  clinician_answers: string;
+  severity: "none" | "mild" | "moderate" | "severe" | null;
+  summary: string | null;
+  updated_at: Timestamp;
+  updated_by_user_id: string;
+}
+
+/** One problem on a client's problem list (drafted from the intake or added by a clinician). */
+export interface IntakeProblemsTable {
+  id: string;
+  client_id: string;
+  area: string;
+  title: string;
+  detail: string;
+  severity: "mild" | "moderate" | "severe";
+  origin: "drafted" | "added";
+  created_by_user_id: string;
+  updated_by_user_id: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   assessments: AssessmentsTable;
+  intakes: IntakesTable;
+  intake_areas: IntakeAreasTable;
+  intake_problems: IntakeProblemsTable;
   support_contacts: SupportContactsTable;
   sos_events: SosEventsTable;
   sos_alerts: SosAlertsTable;

@@ -45,6 +45,9 @@ const guarded: (keyof Database)[] = [
   "prevention_plan_versions",
   "outreach_calls",
   "assessments",
+  "intakes",
+  "intake_areas",
+  "intake_problems",
 ];
 
 /** Junk that is not what a route expects: wrong types, unknown keys, deep nesting, odd strings. */

@@ -241,6 +241,9 @@ function ClientRecord({ client, emergency }: { client: ClientSummary; emergency:
             <Anchor component={Link} to={`/clients/${client.id}/prevention-plan`}>
               Prevention plan
             </Anchor>
+            <Anchor component={Link} to={`/clients/${client.id}/intake`}>
+              Intake
+            </Anchor>
           </Group>
         ) : null}
         <Suspense fallback={<Loading />}>

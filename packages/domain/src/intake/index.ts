@@ -1,0 +1,3 @@
+export * from "./areas.js";
+export * from "./contracts.js";
+export * from "./rules.js";
