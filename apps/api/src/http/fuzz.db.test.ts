@@ -45,6 +45,8 @@ const guarded: (keyof Database)[] = [
   "prevention_plan_versions",
   "outreach_calls",
   "assessments",
+  "assessment_schedules",
+  "instrument_settings",
 ];
 
 /** Junk that is not what a route expects: wrong types, unknown keys, deep nesting, odd strings. */
