@@ -1,4 +1,5 @@
 import { addDays, addMonths, localDateOf, uuidv7 } from "@lantern/domain";
+import type { ValidateFunction } from "ajv";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { bootApp } from "../../../test/app.js";
@@ -11,6 +12,7 @@ import {
   testActorHeader,
 } from "../../../test/builders.js";
 import { describeEachDialect } from "../../../test/databases.js";
+import { fhirR4Validators } from "../../../test/fhir-schema.js";
 import { startSmtpServer, type TestSmtpServer } from "../../../test/smtp.js";
 import type { Db } from "../../db/dialect.js";
 import { createMailer } from "../../mail/mailer.js";
@@ -391,4 +393,30 @@ describeEachDialect("assessment schedules, reminders, trends and the caseload", 
       expect.objectContaining({ instrumentId: "phq-9", total: 9, band: "Mild" }),
     ]);
   });
+
+  it("exports a completed PHQ-9 as FHIR that the official R4 JSON schema accepts", async () => {
+    const [response, observation] = fhirR4Validators("QuestionnaireResponse", "Observation") as [
+      ValidateFunction,
+      ValidateFunction,
+    ];
+    const id = (
+      await call("POST", `/api/clients/${client.id}/assessments`, careTeamId, {
+        id: uuidv7(),
+        instrumentId: "phq-9",
+      })
+    ).json().id;
+    await call("PUT", `/api/clients/${client.id}/assessments/${id}`, client.userId, {
+      answers: { ...all(phqItems, 1), "phq-9-difficulty": 1 },
+      submit: true,
+    });
+    const fhir = await call("GET", `/api/clients/${client.id}/assessments/${id}/fhir`, careTeamId);
+    expect(fhir.statusCode).toBe(200);
+    const { questionnaireResponse, observations } = fhir.json();
+    expect(response(questionnaireResponse), JSON.stringify(response.errors)).toBe(true);
+    expect(observations).toHaveLength(1);
+    expect(observation(observations[0]), JSON.stringify(observation.errors)).toBe(true);
+    // The validator is not a rubber stamp: a broken copy is refused.
+    expect(response({ ...questionnaireResponse, status: "finished" })).toBe(false);
+    expect(observation({ ...observations[0], effectiveDateTime: "30/11/2026" })).toBe(false);
+  }, 120_000);
 });
