@@ -97,8 +97,11 @@ export const CreateScheduleRequest = z.strictObject({
     .array(z.string().min(1).max(100), "List the questionnaires to give.")
     .min(1, "Pick at least one questionnaire.")
     .max(10, "Pick at most ten questionnaires."),
-  /** The client's local day: admission, the first weekly day, the discharge day, or (follow-ups) the discharge day. */
-  startDay: LocalDateText,
+  /**
+   * The client's local day: admission, the first weekly day, the discharge day, or (follow-ups, where
+   * it is required) the discharge day. Left out, it is the client's today.
+   */
+  startDay: LocalDateText.optional(),
 });
 export type CreateScheduleRequest = z.input<typeof CreateScheduleRequest>;
 

@@ -83,7 +83,8 @@ describeEachDialect("assessment schedules, reminders, trends and the caseload", 
   });
 
   it("schedules the intake battery today: both are due at once, with one quiet reminder, once", async () => {
-    const res = await schedule({ kind: "admission", instrumentIds: ["phq-9", "gad-7"], startDay: today() });
+    // No day: the client's today.
+    const res = await schedule({ kind: "admission", instrumentIds: ["phq-9", "gad-7"] });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({
       kind: "admission",

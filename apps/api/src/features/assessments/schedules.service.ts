@@ -72,7 +72,7 @@ const firstDay = (kind: ScheduleKind, startDay: string) =>
 /**
  * A clinician schedules a battery for a client. Every instrument must be assignable (it ships its
  * text and can be scored), the battery not empty nor repeated, and the day the client's today or
- * later. The same id again with the same details is a retry (200). Occurrences already due (an
+ * later (left out: their today; follow-ups need the discharge day). The same id again with the same details is a retry (200). Occurrences already due (an
  * admission today) become assessments at once, with their reminder.
  */
 export async function createSchedule(
@@ -84,12 +84,18 @@ export async function createSchedule(
   now = new Date(),
 ): Promise<{ created: boolean; schedule: ScheduleView }> {
   const { today } = await loadClientContext(db.kysely, clientId, now);
+  if (body.kind === "follow_up" && body.startDay === undefined)
+    throw invalid(
+      [{ field: "startDay", message: "Give the discharge day the follow-ups count from." }],
+      "The schedule needs a few changes.",
+    );
+  const startDay = body.startDay ?? today;
   const existing = await findSchedule(db.kysely, body.id);
   if (existing) {
     const same =
       existing.client_id === clientId &&
       existing.kind === body.kind &&
-      existing.start_day === body.startDay &&
+      (body.startDay === undefined || existing.start_day === startDay) &&
       JSON.stringify(instrumentIdsOf(existing)) === JSON.stringify(body.instrumentIds);
     if (!same)
       throw new HttpProblem(409, "conflict", "A schedule with this id was already made with other details.");
@@ -106,7 +112,7 @@ export async function createSchedule(
     else if (body.instrumentIds.indexOf(id) !== index)
       errors.push({ field: `instrumentIds.${index}`, message: "This questionnaire is already in the list." });
   });
-  if (body.startDay < today)
+  if (startDay < today)
     errors.push({
       field: "startDay",
       message:
@@ -121,10 +127,10 @@ export async function createSchedule(
     client_id: clientId,
     kind: body.kind,
     instrument_ids: JSON.stringify(body.instrumentIds),
-    start_day: body.startDay,
+    start_day: startDay,
     created_by_user_id: actor.userId,
     created_at: now,
-    next_day: firstDay(body.kind, body.startDay),
+    next_day: firstDay(body.kind, startDay),
     stopped_on: null,
     stopped_at: null,
     stopped_by_user_id: null,
