@@ -17,6 +17,7 @@ import { sessionActorLoader } from "./auth/session.js";
 import type { Config } from "./config.js";
 import type { Db } from "./db/dialect.js";
 import { assessmentRoutes } from "./features/assessments/assessments.routes.js";
+import { scheduleRoutes } from "./features/assessments/schedules.routes.js";
 import { auditLogRoutes } from "./features/audit-log/audit-log.routes.js";
 import { authRoutes } from "./features/auth/auth.routes.js";
 import { checkInRoutes } from "./features/check-ins/check-ins.routes.js";
@@ -68,7 +69,11 @@ export interface AppDeps {
 }
 
 /** Sends mail when SMTP is configured; false (logged without address or content) when it is not or fails. */
-async function sendQuietly(mailer: Mailer, message: MailMessage, app: FastifyInstance): Promise<boolean> {
+export async function sendQuietly(
+  mailer: Mailer,
+  message: MailMessage,
+  app: FastifyInstance,
+): Promise<boolean> {
   if (!mailer.configured) {
     app.log.warn("mail is not configured (SMTP_HOST); an email was not sent");
     return false;
@@ -202,12 +207,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     outreachRoutes,
     notificationRoutes,
     sharedViewRoutes,
-    // Assigned questionnaires (PHQ-9, GAD-7).
-    assessmentRoutes,
     // The biopsychosocial intake and its problem list.
     intakeRoutes,
   ])
     await app.register(routes(db));
+  // Assigned and scheduled questionnaires (PHQ-9, GAD-7); due occurrences send the quiet reminder.
+  const reminders = {
+    publicUrl: config.publicUrl,
+    sendMail: (m: MailMessage) => sendQuietly(mailer, m, app),
+  };
+  await app.register(assessmentRoutes(db, reminders));
+  await app.register(scheduleRoutes(db, reminders));
   await app.register(
     sosRoutes({
       db,

@@ -1,12 +1,17 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildApp } from "./app.js";
+import { buildApp, sendQuietly } from "./app.js";
 import { createAuth } from "./auth/auth.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { DatabaseOpenError, openDatabase } from "./db/dialect.js";
 import { migrateToLatest } from "./db/migrate.js";
+import { startAssessmentSweep } from "./features/assessments/schedules.service.js";
 import { isSetupComplete, loadAuthSecret } from "./features/instance/instance.service.js";
+import { createMailer } from "./mail/mailer.js";
+
+/** How often the server turns due scheduled questionnaires into assessments (and reminds clients). */
+const assessmentSweepMs = 60_000;
 
 /** Starts Lantern: config, database, migrations, then the API and web app on one port. */
 export async function main(): Promise<void> {
@@ -18,10 +23,25 @@ export async function main(): Promise<void> {
   const db = await openDatabase(config.database);
   await migrateToLatest(db);
   const auth = createAuth(config, db, await loadAuthSecret(db, config.secret));
-  const app = await buildApp({ config, db, auth });
+  const mailer = createMailer(config.smtp);
+  const app = await buildApp({ config, db, auth, mailer });
+  // Safe with several processes: the unique index keeps each occurrence (and its reminder) single.
+  const sweep = startAssessmentSweep(
+    db,
+    { publicUrl: config.publicUrl, sendMail: (message) => sendQuietly(mailer, message, app) },
+    {
+      intervalMs: assessmentSweepMs,
+      onError: (error) =>
+        app.log.warn(
+          { err: { type: error instanceof Error ? error.name : "unknown" } },
+          "the questionnaire sweep failed; it runs again shortly",
+        ),
+    },
+  );
 
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, "shutting down");
+    await sweep.stop();
     await app.close();
     await db.close();
     process.exit(0);

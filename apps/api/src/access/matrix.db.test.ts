@@ -331,6 +331,41 @@ const table: Record<string, Cell> = {
     allowed: ["careTeam"],
     request: (f) => ({ url: `/api/clients/${f.clientId}/intake/problems/${f.unknownId}` }),
   },
+  "POST /api/clients/:clientId/assessment-schedules": {
+    allowed: ["careTeam"],
+    request: (f) => ({
+      url: `/api/clients/${f.clientId}/assessment-schedules`,
+      payload: {
+        id: "019a0000-0000-7000-8000-0000000000c1",
+        kind: "weekly",
+        instrumentIds: ["gad-7"],
+        startDay: "2999-01-01",
+      },
+    }),
+  },
+  "GET /api/clients/:clientId/assessment-schedules": {
+    allowed: ["self", "careTeam"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/assessment-schedules` }),
+  },
+  "POST /api/clients/:clientId/assessment-schedules/:scheduleId/stop": {
+    allowed: ["careTeam"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/assessment-schedules/${f.unknownId}/stop` }),
+  },
+  "GET /api/clients/:clientId/assessment-trends": {
+    allowed: ["self", "careTeam"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/assessment-trends` }),
+  },
+  "GET /api/organisations/:organisationId/instrument-settings": {
+    allowed: ["admin", "careTeam", "otherClinician"],
+    request: (f) => ({ url: `/api/organisations/${f.organisationId}/instrument-settings` }),
+  },
+  "PUT /api/organisations/:organisationId/instrument-settings/:instrumentId": {
+    allowed: ["admin"],
+    request: (f) => ({
+      url: `/api/organisations/${f.organisationId}/instrument-settings/gad-7`,
+      payload: { points: null, source: "" },
+    }),
+  },
   "GET /api/organisations/:organisationId/caseload": {
     allowed: ["careTeam", "otherClinician"],
     request: (f) => ({ url: `/api/organisations/${f.organisationId}/caseload` }),

@@ -390,6 +390,37 @@ export interface AssessmentsTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   completed_at: Timestamp | null;
+  /** The schedule this occurrence came from, or null when assigned by hand. */
+  schedule_id: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The schedule's occurrence day (the client's local day), or null when assigned by hand. */
+  occurrence_day: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** A battery given at admission, weekly, at discharge or as follow-ups (see the domain's schedules). */
+export interface AssessmentSchedulesTable {
+  id: string;
+  client_id: string;
+  kind: "admission" | "weekly" | "discharge" | "follow_up";
+  /** JSON: the instrument ids of the battery. */
+  instrument_ids: string;
+  start_day: string;
+  created_by_user_id: string;
+  created_at: Timestamp;
+  /** The next occurrence not yet materialised; null when none is left. */
+  next_day: string | null;
+  stopped_on: string | null;
+  stopped_at: Timestamp | null;
+  stopped_by_user_id: string | null;
+}
+
+/** A programme's reliable-change threshold for one instrument, with its source. */
+export interface InstrumentSettingsTable {
+  organisation_id: string;
+  instrument_id: string;
+  reliable_change_points: number;
+  reliable_change_source: string;
+  updated_by_user_id: string;
+  updated_at: Timestamp;
 }
 
 /** One client's intake (see the intake migration). */
@@ -439,6 +470,8 @@ export interface Database {
   intakes: IntakesTable;
   intake_areas: IntakeAreasTable;
   intake_problems: IntakeProblemsTable;
+  assessment_schedules: AssessmentSchedulesTable;
+  instrument_settings: InstrumentSettingsTable;
   support_contacts: SupportContactsTable;
   sos_events: SosEventsTable;
   sos_alerts: SosAlertsTable;

@@ -48,6 +48,8 @@ const guarded: (keyof Database)[] = [
   "intakes",
   "intake_areas",
   "intake_problems",
+  "assessment_schedules",
+  "instrument_settings",
 ];
 
 /** Junk that is not what a route expects: wrong types, unknown keys, deep nesting, odd strings. */

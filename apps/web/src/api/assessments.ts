@@ -1,8 +1,13 @@
 import type {
   AssessmentView,
   AssignAssessmentRequest,
+  CreateScheduleRequest,
+  InstrumentSettingView,
+  InstrumentTrend,
   InstrumentView,
   SaveAnswersRequest,
+  SaveReliableChangeRequest,
+  ScheduleView,
 } from "@lantern/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { request } from "./client";
@@ -76,6 +81,102 @@ export function useSaveAnswers(clientId: string) {
       queryClient.setQueryData<AssessmentView[]>(assessmentKeys.all(clientId), (list) =>
         list?.map((item) => (item.id === saved.id ? saved : item)),
       );
+      if (saved.status === "completed")
+        void queryClient.invalidateQueries({ queryKey: ["assessment-trends", clientId] });
     },
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Schedules, trends and the programme's reliable-change thresholds
+
+/** Query keys for schedules, trends and thresholds. */
+export const scheduleKeys = {
+  all: (clientId: string) => ["assessment-schedules", clientId] as const,
+  trends: (clientId: string) => ["assessment-trends", clientId] as const,
+  settings: (organisationId: string) => ["instrument-settings", organisationId] as const,
+};
+
+/** The client's schedules, newest first. */
+export function listSchedules(clientId: string): Promise<ScheduleView[]> {
+  return request<ScheduleView[]>("GET", `/clients/${enc(clientId)}/assessment-schedules`);
+}
+
+/** A clinician schedules a battery under an id made by the app. */
+export function createSchedule(clientId: string, body: CreateScheduleRequest): Promise<ScheduleView> {
+  return request<ScheduleView>("POST", `/clients/${enc(clientId)}/assessment-schedules`, body);
+}
+
+/** Stops a schedule from today on. */
+export function stopSchedule(clientId: string, scheduleId: string): Promise<ScheduleView> {
+  return request<ScheduleView>(
+    "POST",
+    `/clients/${enc(clientId)}/assessment-schedules/${enc(scheduleId)}/stop`,
+  );
+}
+
+/** Totals over time per questionnaire. */
+export function getTrends(clientId: string): Promise<InstrumentTrend[]> {
+  return request<InstrumentTrend[]>("GET", `/clients/${enc(clientId)}/assessment-trends`);
+}
+
+export function getInstrumentSettings(organisationId: string): Promise<InstrumentSettingView[]> {
+  return request<InstrumentSettingView[]>("GET", `/organisations/${enc(organisationId)}/instrument-settings`);
+}
+
+export function saveInstrumentSetting(
+  organisationId: string,
+  instrumentId: string,
+  body: SaveReliableChangeRequest,
+): Promise<InstrumentSettingView[]> {
+  return request<InstrumentSettingView[]>(
+    "PUT",
+    `/organisations/${enc(organisationId)}/instrument-settings/${enc(instrumentId)}`,
+    body,
+  );
+}
+
+export function useSchedules(clientId: string) {
+  return useQuery({ queryKey: scheduleKeys.all(clientId), queryFn: () => listSchedules(clientId) });
+}
+
+export function useTrends(clientId: string, enabled = true) {
+  return useQuery({ queryKey: scheduleKeys.trends(clientId), queryFn: () => getTrends(clientId), enabled });
+}
+
+/** Schedules a battery; the schedules and the questionnaires (an admission today is due at once) refresh. */
+export function useCreateSchedule(clientId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateScheduleRequest) => createSchedule(clientId, body),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: scheduleKeys.all(clientId) }),
+        queryClient.invalidateQueries({ queryKey: assessmentKeys.all(clientId) }),
+      ]),
+  });
+}
+
+export function useStopSchedule(clientId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (scheduleId: string) => stopSchedule(clientId, scheduleId),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: scheduleKeys.all(clientId) }),
+  });
+}
+
+export function useInstrumentSettings(organisationId: string) {
+  return useQuery({
+    queryKey: scheduleKeys.settings(organisationId),
+    queryFn: () => getInstrumentSettings(organisationId),
+  });
+}
+
+export function useSaveInstrumentSetting(organisationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ instrumentId, body }: { instrumentId: string; body: SaveReliableChangeRequest }) =>
+      saveInstrumentSetting(organisationId, instrumentId, body),
+    onSuccess: (saved) => queryClient.setQueryData(scheduleKeys.settings(organisationId), saved),
   });
 }

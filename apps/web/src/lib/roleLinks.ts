@@ -35,7 +35,7 @@ export function roleLinks(membership: Membership): RoleLink[] {
               to: `${programme}/recovery-settings`,
               label: "Recovery words",
               description:
-                "Choose what a single inner-circle act is called, and the words for the count of days.",
+                "Choose what a single inner-circle act is called, the words for the count of days, and any reliable-change thresholds for questionnaire trends.",
             },
           ]
         : [];

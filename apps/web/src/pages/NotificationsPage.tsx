@@ -37,6 +37,11 @@ function Item({ notification }: { notification: NotificationView }) {
           </Text>
         ) : null}
         <Group gap="md">
+          {notification.kind === "assessment_due" ? (
+            <Anchor component={Link} to="/questionnaires" onClick={markRead} fw={600}>
+              Open it
+            </Anchor>
+          ) : null}
           {notification.clientId ? (
             <Anchor
               component={Link}

@@ -10,8 +10,9 @@ import { type InstrumentDefinition, isScorable } from "./definition.js";
  */
 
 /**
- * The instruments a clinician can assign today: scorable and shipped with their text. Others (AUDIT-C,
- * RSES, the licensed ones) wait for their own screens.
+ * The instruments a clinician can assign or schedule today: scorable and shipped with their text.
+ * AUDIT-C stays out because its item 1 (drinking frequency) has no verified text; RSES because no
+ * source for its item text is verified; the licensed ones until their text is imported.
  */
 export const assignableInstruments: readonly InstrumentDefinition[] = [phq9, gad7].filter(
   (definition) => isScorable(definition) && !definition.needsLicensedText,

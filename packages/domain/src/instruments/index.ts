@@ -2,6 +2,8 @@ export * from "./builtins.js";
 export * from "./contracts.js";
 export * from "./definition.js";
 export * from "./fhir.js";
+export * from "./schedules.js";
 export * from "./scoring.js";
 export * from "./scoring-only.js";
+export * from "./trends.js";
 export * from "./weekly-self-rating.js";

@@ -458,5 +458,11 @@ export const CaseloadEntry = z.object({
   lastCheckIn: z.string().nullable(),
   currentStreak: z.number(),
   flags: z.array(CaseloadFlag),
+  /** The latest PHQ-9 and GAD-7 totals with their band (only those completed at least once). */
+  latestScores: z.array(
+    z.object({ instrumentId: z.string(), total: z.number(), band: z.string().nullable(), date: z.string() }),
+  ),
+  /** "overdue" when a questionnaire's day has passed, "due" when one is due today (or has no day). */
+  assessmentsDue: z.enum(["due", "overdue"]).nullable(),
 });
 export type CaseloadEntry = z.infer<typeof CaseloadEntry>;

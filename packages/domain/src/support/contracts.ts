@@ -249,7 +249,8 @@ export type OutreachLog = z.infer<typeof OutreachLog>;
 
 export const NotificationView = z.object({
   id: z.string(),
-  kind: z.enum(["sos_alert"]),
+  /** sos_alert: a client asked a supporter for help; assessment_due: the caller has something to fill in. */
+  kind: z.enum(["sos_alert", "assessment_due"]),
   /** Plain words for the app, e.g. "Sam asked for support." */
   title: z.string(),
   clientId: z.string().nullable(),

@@ -5,6 +5,7 @@ import * as twoFactor from "./2026-11-25T1100-two-factor.js";
 import * as recovery from "./2026-11-30T0900-recovery.js";
 import * as support from "./2026-11-30T1300-support.js";
 import * as assessments from "./2026-11-30T1500-assessments.js";
+import * as assessmentSchedules from "./2026-11-30T1600-assessment-schedules.js";
 import * as intake from "./2026-11-30T1700-intake.js";
 
 /**
@@ -18,5 +19,6 @@ export const migrations: Record<string, Migration> = {
   "2026-11-30T0900-recovery": recovery,
   "2026-11-30T1300-support": support,
   "2026-11-30T1500-assessments": assessments,
+  "2026-11-30T1600-assessment-schedules": assessmentSchedules,
   "2026-11-30T1700-intake": intake,
 };

@@ -13,6 +13,7 @@ import { clientRecord, signedIn } from "../../access/rules.js";
 import type { Db } from "../../db/dialect.js";
 import { HttpProblem } from "../../http/problem.js";
 import { assessmentAsFhir, assignAssessment, listAssessments, saveAnswers } from "./assessments.service.js";
+import { materialiseDue, type Reminders } from "./schedules.service.js";
 
 const AssessmentParams = ClientParams.extend({ assessmentId: z.uuid("Use an assessment id.") });
 
@@ -23,7 +24,7 @@ const FhirExport = z.object({
 
 /** Assigned questionnaires: assign, answer (drafts and submit), read, export as FHIR. */
 export const assessmentRoutes =
-  (db: Db): FastifyPluginAsyncZod =>
+  (db: Db, reminders: Reminders): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       "/api/instruments/:instrumentId",
@@ -77,7 +78,12 @@ export const assessmentRoutes =
           response: { 200: z.array(AssessmentView) },
         },
       },
-      async (request) => listAssessments(db, clientAccessOf(request).clientId),
+      async (request) => {
+        const { clientId } = clientAccessOf(request);
+        // Scheduled occurrences due by the client's today become assessments first (idempotent).
+        await materialiseDue(db, reminders, [clientId]);
+        return listAssessments(db, clientId);
+      },
     );
 
     app.put(

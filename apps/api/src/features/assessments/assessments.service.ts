@@ -105,6 +105,8 @@ export async function assignAssessment(
     created_at: now,
     updated_at: now,
     completed_at: null,
+    schedule_id: null,
+    occurrence_day: null,
   };
   try {
     await insertAssessment(db.kysely, row);

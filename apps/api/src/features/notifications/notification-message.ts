@@ -23,3 +23,24 @@ export function newMessageEmail(to: string, publicUrl: string): MailMessage {
     ].join("\n"),
   };
 }
+
+/** The subject of the email that says something is waiting to be filled in: nothing about what. */
+export const somethingToFillInSubject = "You have something to fill in in Lantern";
+
+/** Sent once when scheduled questions become due. It names no person, programme, form or topic. */
+export function somethingToFillInEmail(to: string, publicUrl: string): MailMessage {
+  return {
+    to,
+    subject: somethingToFillInSubject,
+    text: [
+      "Hello,",
+      "",
+      "You have something to fill in in Lantern. Sign in to see it:",
+      "",
+      `${publicUrl}/sign-in`,
+      "",
+      "Lantern",
+      "",
+    ].join("\n"),
+  };
+}

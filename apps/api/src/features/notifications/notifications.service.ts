@@ -12,7 +12,8 @@ import {
 const firstName = (name: string | null) => (name ?? "").trim().split(/\s+/)[0] || "Someone";
 
 /**
- * The caller's notifications, newest first, in plain words. An SOS alert shows only while the
+ * The caller's notifications, newest first, in plain words. "Something to fill in" is the client's own
+ * (scheduled questionnaires became due). An SOS alert shows only while the
  * caller still holds the client's sos_alerts grant: revoking it hides them on the next request.
  */
 export async function listNotifications(db: Db, userId: string): Promise<NotificationView[]> {
@@ -24,6 +25,17 @@ export async function listNotifications(db: Db, userId: string): Promise<Notific
     grants.filter((g) => parseScopes(g.scopes).includes("sos_alerts")).map((g) => g.client_id),
   );
   return rows.flatMap((r): NotificationView[] => {
+    if (r.kind === "assessment_due")
+      return [
+        {
+          id: r.id,
+          kind: "assessment_due",
+          title: "You have something to fill in.",
+          clientId: null,
+          createdAt: toIso(r.created_at),
+          readAt: r.read_at === null ? null : toIso(r.read_at),
+        },
+      ];
     if (r.kind !== "sos_alert" || !r.client_id || !alertable.has(r.client_id)) return [];
     return [
       {

@@ -11,6 +11,7 @@ import { appendAuditEvents } from "../../audit/audit.js";
 import type { Db } from "../../db/dialect.js";
 import { toIso } from "../../db/schema.js";
 import { safetyFlagsOfClients } from "../assessments/assessments.repository.js";
+import { caseloadAssessments } from "../assessments/results.service.js";
 import { clientsOfClinician } from "../clients/clients.repository.js";
 import { ledgerEventsOfClients } from "../ledger/ledger.repository.js";
 import { summariseRows } from "../ledger/ledger.service.js";
@@ -61,10 +62,15 @@ export async function getCaseload(
   const todays = new Map(ids.map((id) => [id, localDateOf(now, contexts.get(id)?.time_zone ?? "UTC")]));
   // The earliest "today" in the list, so every client's two flag weeks are in the one query.
   const earliest = [...todays.values()].sort()[0] ?? localDateOf(now, "UTC");
-  const [checkIns, ledger, safety] = await Promise.all([
+  const [checkIns, ledger, safety, assessments] = await Promise.all([
     checkInsForClients(db.kysely, ids, addDays(earliest, -(flagWindowDays - 1))),
     ledgerEventsOfClients(db.kysely, ids),
     safetyFlagsOfClients(db.kysely, ids, phq9.id, new Date(now.getTime() - safetyWindowDays * 86_400_000)),
+    caseloadAssessments(
+      db.kysely,
+      ids.map((id) => ({ id, today: todays.get(id) ?? earliest })),
+      now,
+    ),
   ]);
   // Newest first, so the first row per client is the one to name.
   const safetyBy = new Map<string, string>();
@@ -97,6 +103,8 @@ export async function getCaseload(
           actTerm: contexts.get(client.id)?.act_term ?? defaultRecoverySettings.actTerm,
         }),
       ],
+      latestScores: assessments.get(client.id)?.latestScores ?? [],
+      assessmentsDue: assessments.get(client.id)?.assessmentsDue ?? null,
     };
   });
 

@@ -226,6 +226,8 @@ describeEachDialect("recovery timeline and caseload", ({ get }) => {
       lastCheckIn: addDays(today, -4),
       currentStreak: 10,
       flags: [{ kind: "no_check_in", detail: "No check-in for 4 days" }],
+      latestScores: [],
+      assessmentsDue: null,
     });
     expect(entry(c.rising)).toMatchObject({ lastCheckIn: today, currentStreak: 2 });
     expect(entry(c.rising)?.flags).toEqual([

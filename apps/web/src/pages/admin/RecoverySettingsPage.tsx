@@ -10,6 +10,7 @@ import { LoadProblem, problemMessage } from "../../components/LoadProblem";
 import { MembershipRequired } from "../../components/MembershipRequired";
 import { Notice } from "../../components/Notice";
 import { PageHeading } from "../../components/PageHeading";
+import { ReliableChangeSettings } from "../../components/ReliableChangeSettings";
 
 const title = "Recovery words";
 
@@ -136,6 +137,7 @@ function Settings({ organisationId }: { organisationId: string }) {
           <SettingsForm organisationId={organisationId} saved={settings.data} />
         )}
         <CrisisLineSettings organisationId={organisationId} />
+        <ReliableChangeSettings organisationId={organisationId} />
       </Stack>
     </Container>
   );

@@ -1,9 +1,10 @@
 import type { AssessmentView } from "@lantern/domain";
 import { Badge, Button, Container, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { Link } from "react-router";
-import { useAssessments } from "../../api/assessments";
+import { useAssessments, useTrends } from "../../api/assessments";
 import type { ClientSummary } from "../../api/clients";
 import { ClientNav } from "../../components/ClientNav";
+import { TrendChart } from "../../components/charts/TrendChart";
 import { Loading } from "../../components/Loading";
 import { LoadProblem } from "../../components/LoadProblem";
 import { OwnRecordRequired } from "../../components/OwnRecordRequired";
@@ -54,6 +55,27 @@ function QuestionnaireCard({ assessment, level }: { assessment: AssessmentView; 
   );
 }
 
+/** The client's own totals over time, one chart per questionnaire done at least once. */
+function OverTime({ record }: { record: ClientSummary }) {
+  const trends = useTrends(record.id);
+  if (trends.isPending || trends.isError || trends.data.length === 0) return null;
+  return (
+    <Stack gap="sm" component="section" aria-labelledby="over-time-heading">
+      <Title order={2} size="h3" id="over-time-heading">
+        Over time
+      </Title>
+      {trends.data.map((trend) => (
+        <Stack key={trend.instrumentId} gap="xs">
+          <Title order={3} size="h4">
+            {shortTitle(trend.instrumentId)} over time
+          </Title>
+          <TrendChart trend={trend} name={shortTitle(trend.instrumentId)} audience="client" />
+        </Stack>
+      ))}
+    </Stack>
+  );
+}
+
 function Questionnaires({ record }: { record: ClientSummary }) {
   const list = useAssessments(record.id);
   if (list.isPending) return <Loading />;
@@ -94,6 +116,7 @@ function Questionnaires({ record }: { record: ClientSummary }) {
           </Stack>
         </Stack>
       ) : null}
+      {done.length > 0 ? <OverTime record={record} /> : null}
     </Stack>
   );
 }

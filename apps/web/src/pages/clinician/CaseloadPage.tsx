@@ -9,6 +9,7 @@ import { Loading } from "../../components/Loading";
 import { LoadProblem } from "../../components/LoadProblem";
 import { MembershipRequired } from "../../components/MembershipRequired";
 import { PageHeading } from "../../components/PageHeading";
+import { formatDate } from "../../lib/format";
 import { membershipIn, programmeName } from "../../lib/memberships";
 
 /** What the caseload says about one client: last check-in, current run and any flags. */
@@ -20,6 +21,27 @@ function RecoveryLine({ entry }: { entry: CaseloadEntry | undefined }) {
         {entry.lastCheckIn ? `Last check-in ${formatDay(entry.lastCheckIn)}` : "No check-in yet"} ·{" "}
         {entry.currentStreak} {entry.currentStreak === 1 ? "day" : "days"} in the current run
       </Text>
+      {entry.latestScores.length > 0 || entry.assessmentsDue ? (
+        <Group gap="xs">
+          {entry.latestScores.map((score) => (
+            <Text key={score.instrumentId} size="sm">
+              Latest{" "}
+              {score.instrumentId === "phq-9"
+                ? "PHQ-9"
+                : score.instrumentId === "gad-7"
+                  ? "GAD-7"
+                  : score.instrumentId}
+              : {score.total}
+              {score.band ? ` (${score.band})` : ""}, {formatDate(score.date)}
+            </Text>
+          ))}
+          {entry.assessmentsDue ? (
+            <Badge variant="light" color={entry.assessmentsDue === "overdue" ? "violet" : "gray"} tt="none">
+              {entry.assessmentsDue === "overdue" ? "Questionnaire overdue" : "Questionnaire due"}
+            </Badge>
+          ) : null}
+        </Group>
+      ) : null}
       {entry.flags.length > 0 ? (
         <Group
           gap="xs"
