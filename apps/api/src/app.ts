@@ -22,6 +22,7 @@ import { authRoutes } from "./features/auth/auth.routes.js";
 import { checkInRoutes } from "./features/check-ins/check-ins.routes.js";
 import { circleRoutes } from "./features/circles/circles.routes.js";
 import { clientRoutes } from "./features/clients/clients.routes.js";
+import { episodeRoutes } from "./features/episodes/episodes.routes.js";
 import { healthRoutes, version } from "./features/health/health.routes.js";
 import { instanceRoutes } from "./features/instance/instance.routes.js";
 import { type InvitationMailer, invitationRoutes } from "./features/invitations/invitations.routes.js";
@@ -203,6 +204,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     sharedViewRoutes,
     // Assigned questionnaires (PHQ-9, GAD-7).
     assessmentRoutes,
+    // Programme operations: tracks, beds, episodes of care, census.
+    episodeRoutes,
   ])
     await app.register(routes(db));
   await app.register(

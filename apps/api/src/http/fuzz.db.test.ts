@@ -45,6 +45,12 @@ const guarded: (keyof Database)[] = [
   "prevention_plan_versions",
   "outreach_calls",
   "assessments",
+  "tracks",
+  "units",
+  "rooms",
+  "beds",
+  "episodes",
+  "episode_segments",
 ];
 
 /** Junk that is not what a route expects: wrong types, unknown keys, deep nesting, odd strings. */
