@@ -102,6 +102,13 @@ const QuestionnairesPage = lazy(() =>
 const QuestionnairePage = lazy(() =>
   import("./pages/client/QuestionnairePage").then((module) => ({ default: module.QuestionnairePage })),
 );
+// Programme operations: set-up of tracks and beds, the census.
+const ProgrammeSetupPage = lazy(() =>
+  import("./pages/admin/ProgrammeSetupPage").then((module) => ({ default: module.ProgrammeSetupPage })),
+);
+const CensusPage = lazy(() =>
+  import("./pages/clinician/CensusPage").then((module) => ({ default: module.CensusPage })),
+);
 const NotFoundPage = lazy(() =>
   import("./pages/NotFoundPage").then((module) => ({ default: module.NotFoundPage })),
 );
@@ -403,6 +410,22 @@ export function AppRoutes() {
             // Open signed out (to create an account) and signed in (to accept into that account).
             <RouteGate area="any">
               <InvitePage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/programmes/:organisationId/programme-setup"
+          element={
+            <RouteGate area="signed-in">
+              <ProgrammeSetupPage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/programmes/:organisationId/census"
+          element={
+            <RouteGate area="signed-in">
+              <CensusPage />
             </RouteGate>
           }
         />

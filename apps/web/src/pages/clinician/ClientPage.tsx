@@ -37,6 +37,9 @@ const minReason = 10;
 const AssessmentsPanel = lazy(() =>
   import("./AssessmentsPanel").then((module) => ({ default: module.AssessmentsPanel })),
 );
+const EpisodesPanel = lazy(() =>
+  import("./EpisodesPanel").then((module) => ({ default: module.EpisodesPanel })),
+);
 const RecoveryTimeline = lazy(() =>
   import("./RecoveryTimeline").then((module) => ({ default: module.RecoveryTimeline })),
 );
@@ -249,6 +252,12 @@ function ClientRecord({ client, emergency }: { client: ClientSummary; emergency:
         {client.access?.via === "care-team" || client.access?.via === "break-glass" ? (
           <Suspense fallback={<Loading />}>
             <AssessmentsPanel clientId={client.id} />
+          </Suspense>
+        ) : null}
+        {client.organisationId &&
+        (client.access?.via === "care-team" || client.access?.via === "programme-admin") ? (
+          <Suspense fallback={<Loading />}>
+            <EpisodesPanel clientId={client.id} organisationId={client.organisationId} />
           </Suspense>
         ) : null}
         <Text c="dimmed">Plans and notes will appear here as those parts of Lantern arrive.</Text>
