@@ -246,9 +246,12 @@ function ClientRecord({ client, emergency }: { client: ClientSummary; emergency:
             </Anchor>
           </Group>
         ) : null}
-        <Suspense fallback={<Loading />}>
-          <RecoveryTimeline clientId={client.id} />
-        </Suspense>
+        {/* The timeline is the care team's (an admin's page would only say it did not load). */}
+        {client.access?.via === "care-team" || client.access?.via === "break-glass" ? (
+          <Suspense fallback={<Loading />}>
+            <RecoveryTimeline clientId={client.id} />
+          </Suspense>
+        ) : null}
         {client.access?.via === "care-team" || client.access?.via === "break-glass" ? (
           <Suspense fallback={<Loading />}>
             <AssessmentsPanel clientId={client.id} />
