@@ -360,4 +360,40 @@ describeEachDialect("programme operations: set-up, episodes of care, census", ({
       );
     expect(displays[0]).toBe("Harbour");
   });
+  it("moves between levels of care, and lets only one of two racing admissions have a bed", async () => {
+    const db = get().db;
+    const a = await buildClient(db, org);
+    const b = await buildClient(db, org);
+    for (const c of [a, b])
+      await call("PUT", `/api/clients/${c.id}/placement`, adminId, { gender: "man", alias: null });
+    // Bed C is free (the earlier test put it back in service).
+    const results = await Promise.all(
+      [a, b].map((c) =>
+        call("POST", `/api/clients/${c.id}/episodes`, adminId, admitBody({ bedId: ids.bed3 })),
+      ),
+    );
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    const winner = results[0]?.statusCode === 201 ? a : b;
+    const episodeId = (results[0]?.statusCode === 201 ? results[0] : results[1])?.json().id as string;
+    const stepDown = await call(
+      "POST",
+      `/api/clients/${winner.id}/episodes/${episodeId}/transfers`,
+      adminId,
+      {
+        id: uuidv7(),
+        transferredOn: today(),
+        trackId: ids.outpatient,
+        bedId: null,
+      },
+    );
+    expect(stepDown.statusCode).toBe(201);
+    expect(stepDown.json().segments.map((s: { levelOfCare: string }) => s.levelOfCare)).toEqual([
+      "outpatient",
+      "residential",
+    ]);
+    const census = await call("GET", `/api/organisations/${org}/census`, adminId);
+    const bedC = census.json().units[0].rooms[0].beds[2];
+    expect(bedC).toMatchObject({ label: "Bed C", state: "free", occupant: null });
+    expect(census.json().tracks.find((t: { id: string }) => t.id === ids.outpatient).count).toBe(1);
+  });
 });
