@@ -23,6 +23,7 @@ import { authRoutes } from "./features/auth/auth.routes.js";
 import { checkInRoutes } from "./features/check-ins/check-ins.routes.js";
 import { circleRoutes } from "./features/circles/circles.routes.js";
 import { clientRoutes } from "./features/clients/clients.routes.js";
+import { episodeRoutes } from "./features/episodes/episodes.routes.js";
 import { healthRoutes, version } from "./features/health/health.routes.js";
 import { instanceRoutes } from "./features/instance/instance.routes.js";
 import { intakeRoutes } from "./features/intake/intake.routes.js";
@@ -209,6 +210,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     sharedViewRoutes,
     // The biopsychosocial intake and its problem list.
     intakeRoutes,
+    // Programme operations: tracks, beds, episodes of care, census.
+    episodeRoutes,
   ])
     await app.register(routes(db));
   // Assigned and scheduled questionnaires (PHQ-9, GAD-7); due occurrences send the quiet reminder.

@@ -109,6 +109,13 @@ const AboutYouPage = lazy(() =>
 const IntakePage = lazy(() =>
   import("./pages/clinician/IntakePage").then((module) => ({ default: module.IntakePage })),
 );
+// Programme operations: set-up of tracks and beds, the census.
+const ProgrammeSetupPage = lazy(() =>
+  import("./pages/admin/ProgrammeSetupPage").then((module) => ({ default: module.ProgrammeSetupPage })),
+);
+const CensusPage = lazy(() =>
+  import("./pages/clinician/CensusPage").then((module) => ({ default: module.CensusPage })),
+);
 const NotFoundPage = lazy(() =>
   import("./pages/NotFoundPage").then((module) => ({ default: module.NotFoundPage })),
 );
@@ -426,6 +433,22 @@ export function AppRoutes() {
             // Open signed out (to create an account) and signed in (to accept into that account).
             <RouteGate area="any">
               <InvitePage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/programmes/:organisationId/programme-setup"
+          element={
+            <RouteGate area="signed-in">
+              <ProgrammeSetupPage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/programmes/:organisationId/census"
+          element={
+            <RouteGate area="signed-in">
+              <CensusPage />
             </RouteGate>
           }
         />

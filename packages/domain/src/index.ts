@@ -5,6 +5,7 @@ export * from "./ids.js";
 export * from "./instruments/index.js";
 export * from "./intake/index.js";
 export * from "./password.js";
+export * from "./programme/index.js";
 export * from "./recovery/check-in-rules.js";
 export * from "./recovery/circles.js";
 export * from "./recovery/contracts.js";

@@ -588,6 +588,71 @@ const table: Record<string, Cell> = {
     allowed: ["self"],
     request: (f) => ({ url: `/api/clients/${f.clientId}/grants/${f.spareGrantId}/preview` }),
   },
+  // Programme operations: set-up (admin), census (programme staff), episodes (care team and admin).
+  // Bodies are refused after the decision (400 or an unknown id), so nothing is written.
+  "GET /api/organisations/:organisationId/programme-setup": {
+    allowed: ["admin", "careTeam", "otherClinician"],
+    request: (f) => ({ url: `/api/organisations/${f.organisationId}/programme-setup` }),
+  },
+  "POST /api/organisations/:organisationId/tracks": {
+    allowed: ["admin"],
+    request: (f) => ({ url: `/api/organisations/${f.organisationId}/tracks`, payload: { name: "" } }),
+  },
+  "POST /api/organisations/:organisationId/units": {
+    allowed: ["admin"],
+    request: (f) => ({ url: `/api/organisations/${f.organisationId}/units`, payload: { name: "" } }),
+  },
+  "POST /api/organisations/:organisationId/units/:unitId/rooms": {
+    allowed: ["admin"],
+    request: (f) => ({
+      url: `/api/organisations/${f.organisationId}/units/${f.unknownId}/rooms`,
+      payload: { id: f.unknownId, name: "Room" },
+    }),
+  },
+  "POST /api/organisations/:organisationId/rooms/:roomId/beds": {
+    allowed: ["admin"],
+    request: (f) => ({
+      url: `/api/organisations/${f.organisationId}/rooms/${f.unknownId}/beds`,
+      payload: { id: f.unknownId, label: "Bed" },
+    }),
+  },
+  "PUT /api/organisations/:organisationId/beds/:bedId/state": {
+    allowed: ["admin"],
+    request: (f) => ({
+      url: `/api/organisations/${f.organisationId}/beds/${f.unknownId}/state`,
+      payload: { state: "free" },
+    }),
+  },
+  "GET /api/organisations/:organisationId/census": {
+    allowed: ["admin", "careTeam", "otherClinician"],
+    request: (f) => ({ url: `/api/organisations/${f.organisationId}/census` }),
+  },
+  "PUT /api/clients/:clientId/placement": {
+    allowed: ["careTeam", "admin"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/placement`, payload: { gender: "unknown" } }),
+  },
+  "GET /api/clients/:clientId/episodes": {
+    allowed: ["self", "careTeam", "admin"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/episodes` }),
+  },
+  "POST /api/clients/:clientId/episodes": {
+    allowed: ["careTeam", "admin"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/episodes`, payload: { id: "not an id" } }),
+  },
+  "POST /api/clients/:clientId/episodes/:episodeId/transfers": {
+    allowed: ["careTeam", "admin"],
+    request: (f) => ({
+      url: `/api/clients/${f.clientId}/episodes/${f.unknownId}/transfers`,
+      payload: { id: f.unknownId, transferredOn: "2026-01-01", trackId: f.unknownId, bedId: null },
+    }),
+  },
+  "POST /api/clients/:clientId/episodes/:episodeId/discharge": {
+    allowed: ["careTeam", "admin"],
+    request: (f) => ({
+      url: `/api/clients/${f.clientId}/episodes/${f.unknownId}/discharge`,
+      payload: { dischargedOn: "2026-01-01", type: "planned" },
+    }),
+  },
   // Last: it changes who may open the record.
   "POST /api/clients/:clientId/break-glass": {
     allowed: ["careTeam", "otherClinician"],

@@ -80,6 +80,10 @@ export interface ClientsTable {
   user_id: string;
   organisation_id: string | null;
   time_zone: string;
+  /** Gender for placement in rooms and groups kept for men or women; null until recorded. */
+  placement_gender: "man" | "woman" | "other_or_undisclosed" | null;
+  /** What the census shows instead of initials, if the client chose one. */
+  alias: string | null;
   created_at: Timestamp;
 }
 
@@ -465,7 +469,79 @@ export interface IntakeProblemsTable {
   updated_at: Timestamp;
 }
 
+export interface TracksTable {
+  id: string;
+  organisation_id: string;
+  name: string;
+  kind: "residential" | "intensive_outpatient" | "outpatient" | "partner_programme" | "family_programme";
+  csb_dedicated: Bool;
+  gender_designation: "men" | "women" | "mixed";
+  created_at: Timestamp;
+}
+
+export interface UnitsTable {
+  id: string;
+  organisation_id: string;
+  name: string;
+  gender_restriction: "men" | "women" | "none";
+  created_at: Timestamp;
+}
+
+export interface RoomsTable {
+  id: string;
+  unit_id: string;
+  name: string;
+  created_at: Timestamp;
+}
+
+export interface BedsTable {
+  id: string;
+  room_id: string;
+  label: string;
+  /** As staff set it; "occupied" is derived from open episodes. */
+  state: "free" | "reserved" | "out_of_service";
+  created_at: Timestamp;
+}
+
+export interface EpisodesTable {
+  id: string;
+  client_id: string;
+  organisation_id: string;
+  /** Programme-local day. */
+  admitted_on: string;
+  referral_source: string;
+  /** JSON array of { kind, signedOn }. */
+  consents: string;
+  /** The current stretch's track and bed. */
+  track_id: string;
+  bed_id: string | null;
+  discharged_on: string | null;
+  discharge_type: "planned" | "against_advice" | "administrative" | "transfer" | null;
+  admitted_by_user_id: string;
+  discharged_by_user_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface EpisodeSegmentsTable {
+  id: string;
+  episode_id: string;
+  starts_on: string;
+  ends_on: string | null;
+  track_id: string;
+  level_of_care: TracksTable["kind"];
+  bed_id: string | null;
+  recorded_by_user_id: string;
+  created_at: Timestamp;
+}
+
 export interface Database {
+  tracks: TracksTable;
+  units: UnitsTable;
+  rooms: RoomsTable;
+  beds: BedsTable;
+  episodes: EpisodesTable;
+  episode_segments: EpisodeSegmentsTable;
   assessments: AssessmentsTable;
   intakes: IntakesTable;
   intake_areas: IntakeAreasTable;

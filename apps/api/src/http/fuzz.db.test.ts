@@ -50,6 +50,12 @@ const guarded: (keyof Database)[] = [
   "intake_problems",
   "assessment_schedules",
   "instrument_settings",
+  "tracks",
+  "units",
+  "rooms",
+  "beds",
+  "episodes",
+  "episode_segments",
 ];
 
 /** Junk that is not what a route expects: wrong types, unknown keys, deep nesting, odd strings. */

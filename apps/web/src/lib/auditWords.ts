@@ -98,6 +98,14 @@ export function clientActionPhrase(recordType: string, action: string): string {
       return "looked at your questionnaires and their scores";
     case "assessments:write":
       return "assigned or answered a questionnaire";
+    case "episodes:read":
+      return "looked at your admissions and where you stay";
+    case "episodes:write":
+      return "recorded an admission, a move or a discharge";
+    case "placement:write":
+      return "recorded your gender for placement or your alias";
+    case "census:read":
+      return "saw your initials or alias on the programme's bed board";
     default:
       return `${action === "read" ? "looked at" : action === "write" ? "changed" : readable(action)} ${readable(recordType)}`;
   }
@@ -197,6 +205,12 @@ export function recordTypeName(recordType: string): string {
       return "Shared journal entries";
     case "assessments":
       return "Questionnaires";
+    case "episodes":
+      return "Admissions and stays";
+    case "placement":
+      return "Placement details";
+    case "census":
+      return "Census (bed board)";
     default: {
       const words = readable(recordType);
       return words.charAt(0).toUpperCase() + words.slice(1);

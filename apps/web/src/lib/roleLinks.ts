@@ -37,6 +37,16 @@ export function roleLinks(membership: Membership): RoleLink[] {
               description:
                 "Choose what a single inner-circle act is called, the words for the count of days, and any reliable-change thresholds for questionnaire trends.",
             },
+            {
+              to: `${programme}/programme-setup`,
+              label: "Programme set-up",
+              description: "Tracks and levels of care, and the units, rooms and beds of residential care.",
+            },
+            {
+              to: `${programme}/census`,
+              label: "Census",
+              description: "Who is in which bed today, by initials or chosen alias.",
+            },
           ]
         : [];
     case "clinician":
@@ -56,6 +66,11 @@ export function roleLinks(membership: Membership): RoleLink[] {
               to: `${programme}/emergency-access`,
               label: "Emergency access",
               description: "Find a client outside your caseload when you urgently need their record.",
+            },
+            {
+              to: `${programme}/census`,
+              label: "Census",
+              description: "Who is in which bed today, by initials or chosen alias.",
             },
           ]
         : [];

@@ -7,6 +7,7 @@ import * as support from "./2026-11-30T1300-support.js";
 import * as assessments from "./2026-11-30T1500-assessments.js";
 import * as assessmentSchedules from "./2026-11-30T1600-assessment-schedules.js";
 import * as intake from "./2026-11-30T1700-intake.js";
+import * as programmeOperations from "./2026-11-30T2000-programme-operations.js";
 
 /**
  * Every migration, in order. Forward-only: a migration is never edited once it has landed; a change
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-30T1500-assessments": assessments,
   "2026-11-30T1600-assessment-schedules": assessmentSchedules,
   "2026-11-30T1700-intake": intake,
+  "2026-11-30T2000-programme-operations": programmeOperations,
 };

@@ -1,8 +1,19 @@
 import type { Membership } from "@lantern/domain";
-import { Button, Container, Group, NativeSelect, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
+import {
+  Anchor,
+  Button,
+  Container,
+  Group,
+  NativeSelect,
+  Paper,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useId, useMemo, useState } from "react";
-import { useParams } from "react-router";
+import { Link, useParams } from "react-router";
 import { ApiError } from "../../api/client";
 import {
   addToCareTeam,
@@ -77,6 +88,9 @@ function CareTeamCard({
         <Title order={2} size="h4">
           {client.name}
         </Title>
+        <Anchor component={Link} to={`/clients/${client.id}`} size="sm">
+          Open {client.name}'s page
+        </Anchor>
         <Text size="sm" fw={600}>
           Care team
         </Text>

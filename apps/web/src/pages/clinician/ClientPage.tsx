@@ -37,6 +37,9 @@ const minReason = 10;
 const AssessmentsPanel = lazy(() =>
   import("./AssessmentsPanel").then((module) => ({ default: module.AssessmentsPanel })),
 );
+const EpisodesPanel = lazy(() =>
+  import("./EpisodesPanel").then((module) => ({ default: module.EpisodesPanel })),
+);
 const RecoveryTimeline = lazy(() =>
   import("./RecoveryTimeline").then((module) => ({ default: module.RecoveryTimeline })),
 );
@@ -246,12 +249,21 @@ function ClientRecord({ client, emergency }: { client: ClientSummary; emergency:
             </Anchor>
           </Group>
         ) : null}
-        <Suspense fallback={<Loading />}>
-          <RecoveryTimeline clientId={client.id} />
-        </Suspense>
+        {/* The timeline is the care team's (an admin's page would only say it did not load). */}
+        {client.access?.via === "care-team" || client.access?.via === "break-glass" ? (
+          <Suspense fallback={<Loading />}>
+            <RecoveryTimeline clientId={client.id} />
+          </Suspense>
+        ) : null}
         {client.access?.via === "care-team" || client.access?.via === "break-glass" ? (
           <Suspense fallback={<Loading />}>
             <AssessmentsPanel clientId={client.id} />
+          </Suspense>
+        ) : null}
+        {client.organisationId &&
+        (client.access?.via === "care-team" || client.access?.via === "programme-admin") ? (
+          <Suspense fallback={<Loading />}>
+            <EpisodesPanel clientId={client.id} organisationId={client.organisationId} />
           </Suspense>
         ) : null}
         <Text c="dimmed">Plans and notes will appear here as those parts of Lantern arrive.</Text>
