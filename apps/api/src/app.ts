@@ -37,6 +37,7 @@ import { sharedViewRoutes } from "./features/shared-views/shared-views.routes.js
 import { slipReviewRoutes } from "./features/slip-reviews/slip-reviews.routes.js";
 import { sosRoutes } from "./features/sos/sos.routes.js";
 import { supportNetworkRoutes } from "./features/support-network/support-network.routes.js";
+import { treatmentPlanRoutes } from "./features/treatment-plans/treatment-plans.routes.js";
 import { triggerRoutes } from "./features/triggers/triggers.routes.js";
 import { urgeRoutes } from "./features/urges/urges.routes.js";
 import { registerApiNotFound, registerErrorHandling } from "./http/errors.js";
@@ -203,6 +204,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     sharedViewRoutes,
     // Assigned questionnaires (PHQ-9, GAD-7).
     assessmentRoutes,
+    // Individualised treatment plans.
+    treatmentPlanRoutes,
   ])
     await app.register(routes(db));
   await app.register(
