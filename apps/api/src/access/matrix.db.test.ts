@@ -511,7 +511,6 @@ const table: Record<string, Cell> = {
     allowed: ["self"],
     request: (f) => ({ url: `/api/clients/${f.clientId}/grants/${f.spareGrantId}/preview` }),
   },
-  // Last: it changes who may open the record.
   "GET /api/organisations/:organisationId/treatment-plan-settings": {
     allowed: ["admin", "careTeam", "otherClinician"],
     request: (f) => ({ url: `/api/organisations/${f.organisationId}/treatment-plan-settings` }),
@@ -571,6 +570,7 @@ const table: Record<string, Cell> = {
     allowed: ["self", "careTeam"],
     request: (f) => ({ url: `/api/clients/${f.clientId}/treatment-plan.pdf` }),
   },
+  // Last: it changes who may open the record.
   "POST /api/clients/:clientId/break-glass": {
     allowed: ["careTeam", "otherClinician"],
     request: (f) => ({
