@@ -102,6 +102,10 @@ const QuestionnairesPage = lazy(() =>
 const QuestionnairePage = lazy(() =>
   import("./pages/client/QuestionnairePage").then((module) => ({ default: module.QuestionnairePage })),
 );
+// The client's treatment plan.
+const MyPlanPage = lazy(() =>
+  import("./pages/client/MyPlanPage").then((module) => ({ default: module.MyPlanPage })),
+);
 const NotFoundPage = lazy(() =>
   import("./pages/NotFoundPage").then((module) => ({ default: module.NotFoundPage })),
 );
@@ -322,6 +326,14 @@ export function AppRoutes() {
           element={
             <RouteGate area="signed-in">
               <QuestionnairesPage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/my-plan"
+          element={
+            <RouteGate area="signed-in">
+              <MyPlanPage />
             </RouteGate>
           }
         />

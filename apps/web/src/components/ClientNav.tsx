@@ -20,6 +20,7 @@ export const clientNavItems: readonly ClientNavItem[] = [
   { to: "/support", label: "My people" },
   { to: "/safety-plan", label: "Safety plan" },
   { to: "/prevention-plan", label: "Prevention plan" },
+  { to: "/my-plan", label: "My plan" },
 ];
 
 /**

@@ -37,6 +37,9 @@ const minReason = 10;
 const AssessmentsPanel = lazy(() =>
   import("./AssessmentsPanel").then((module) => ({ default: module.AssessmentsPanel })),
 );
+const TreatmentPlanPanel = lazy(() =>
+  import("./TreatmentPlanPanel").then((module) => ({ default: module.TreatmentPlanPanel })),
+);
 const RecoveryTimeline = lazy(() =>
   import("./RecoveryTimeline").then((module) => ({ default: module.RecoveryTimeline })),
 );
@@ -251,7 +254,12 @@ function ClientRecord({ client, emergency }: { client: ClientSummary; emergency:
             <AssessmentsPanel clientId={client.id} />
           </Suspense>
         ) : null}
-        <Text c="dimmed">Plans and notes will appear here as those parts of Lantern arrive.</Text>
+        {client.access?.via === "care-team" || client.access?.via === "break-glass" ? (
+          <Suspense fallback={<Loading />}>
+            <TreatmentPlanPanel clientId={client.id} organisationId={client.organisationId} />
+          </Suspense>
+        ) : null}
+        <Text c="dimmed">Progress notes will appear here when that part of Lantern arrives.</Text>
       </Stack>
     </Container>
   );
