@@ -534,7 +534,8 @@ describeEachDialect("treatment plans", ({ get }) => {
       const text = res.rawPayload.toString("latin1");
       expect(text.startsWith("%PDF-1.4")).toBe(true);
       const plan = (await call("GET", planUrl(), clinicianId)).json();
-      for (const signature of plan.lastSigned.signatures) expect(text).toContain(signature.contentHash);
+      for (const signature of plan.lastSigned.signatures)
+        expect(text).toContain(`(${signature.contentHash})`);
       expect(text).toMatch(/\(Clinician: [^)]+, \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC\)/);
       expect(text).toMatch(/\(Client: [^)]+, \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} UTC\)/);
       expect(text).toContain("Acting out online late at night");

@@ -653,7 +653,9 @@ export async function signedPlanLines(db: Executor, access: ClientAccess): Promi
     out.push({
       text: `${roleNames[signature.role]}: ${signature.signerName}, ${signature.signedAt.slice(0, 19).replace("T", " ")} UTC`,
     });
-    out.push({ text: `  SHA-256 of the signed content: ${signature.contentHash}` });
+    // The hash on a line of its own, so it is never broken across lines.
+    out.push({ text: "SHA-256 of the signed content:" });
+    out.push({ text: signature.contentHash });
   }
   return out;
 }
