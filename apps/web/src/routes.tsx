@@ -106,6 +106,11 @@ const QuestionnairePage = lazy(() =>
 const MyPlanPage = lazy(() =>
   import("./pages/client/MyPlanPage").then((module) => ({ default: module.MyPlanPage })),
 );
+const TreatmentPlanSettingsPage = lazy(() =>
+  import("./pages/admin/TreatmentPlanSettingsPage").then((module) => ({
+    default: module.TreatmentPlanSettingsPage,
+  })),
+);
 const NotFoundPage = lazy(() =>
   import("./pages/NotFoundPage").then((module) => ({ default: module.NotFoundPage })),
 );
@@ -326,6 +331,14 @@ export function AppRoutes() {
           element={
             <RouteGate area="signed-in">
               <QuestionnairesPage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/programmes/:organisationId/treatment-plans"
+          element={
+            <RouteGate area="signed-in">
+              <TreatmentPlanSettingsPage />
             </RouteGate>
           }
         />

@@ -1,8 +1,10 @@
 import type {
   LibraryGoal,
+  LibraryGoalInput,
   PlanContent,
   RecordPlanReviewRequest,
   SignerRole,
+  TreatmentPlanSettings,
   TreatmentPlanView,
 } from "@lantern/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -88,4 +90,46 @@ export function useRecordPlanReview(clientId: string) {
   return usePlanMutation(clientId, (body: RecordPlanReviewRequest) =>
     request<TreatmentPlanView>("POST", `${planPath(clientId)}/reviews`, body),
   );
+}
+
+const settingsPath = (organisationId: string) =>
+  `/organisations/${enc(organisationId)}/treatment-plan-settings`;
+const libraryPath = (organisationId: string) =>
+  `/organisations/${enc(organisationId)}/treatment-plan-library`;
+
+/** The programme's review cadence and whether a supervisor signs. */
+export function useTreatmentPlanSettings(organisationId: string) {
+  return useQuery({
+    queryKey: ["treatment-plan-settings", organisationId] as const,
+    queryFn: () => request<TreatmentPlanSettings>("GET", settingsPath(organisationId)),
+  });
+}
+
+export function useSaveTreatmentPlanSettings(organisationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: TreatmentPlanSettings) =>
+      request<TreatmentPlanSettings>("PUT", settingsPath(organisationId), body),
+    onSuccess: (saved) => queryClient.setQueryData(["treatment-plan-settings", organisationId], saved),
+  });
+}
+
+/** Adds or edits one of the programme's own library goals. */
+export function useSaveLibraryGoal(organisationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, goal }: { id: string; goal: LibraryGoalInput }) =>
+      request<LibraryGoal>("PUT", `${libraryPath(organisationId)}/${enc(id)}`, goal),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: treatmentPlanKeys.library(organisationId) }),
+  });
+}
+
+/** Imports a licensed library the programme holds (JSON data, validated by the server). */
+export function useImportLibrary(organisationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: unknown) =>
+      request<{ imported: number }>("POST", `${libraryPath(organisationId)}/import`, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: treatmentPlanKeys.library(organisationId) }),
+  });
 }

@@ -37,6 +37,11 @@ export function roleLinks(membership: Membership): RoleLink[] {
               description:
                 "Choose what a single inner-circle act is called, and the words for the count of days.",
             },
+            {
+              to: `${programme}/treatment-plans`,
+              label: "Treatment plans",
+              description: "Set the review cadence and who signs, and add your own goals to the library.",
+            },
           ]
         : [];
     case "clinician":
