@@ -526,6 +526,23 @@ describeEachDialect("treatment plans", ({ get }) => {
     expect((await call("POST", `${url}/reviews`, lead, { ...review, note: "Other" })).statusCode).toBe(409);
   });
 
+  it("locks the version when the client and the clinician sign at the same moment", async () => {
+    const someone = await buildClient(get().db, organisationId);
+    const lead = (await buildClinician(get().db, organisationId, [someone.id])).id;
+    const url = `/api/clients/${someone.id}/treatment-plan`;
+    const versionId = uuidv7();
+    await call("POST", `${url}/versions`, lead, { id: versionId });
+    await call("PUT", `${url}/versions/${versionId}`, lead, { revision: 0, content: planFrom(lead).content });
+    const [a, b] = await Promise.all([
+      call("POST", `${url}/versions/${versionId}/signatures`, lead, { role: "clinician" }),
+      call("POST", `${url}/versions/${versionId}/signatures`, someone.userId, { role: "client" }),
+    ]);
+    expect([a.statusCode, b.statusCode]).toEqual([200, 200]);
+    const plan = (await call("GET", url, lead)).json();
+    expect(plan.current).toMatchObject({ status: "signed", awaitingRoles: [] });
+    expect(plan.current.signatures).toHaveLength(2);
+  });
+
   describe("the PDF and who may see the plan", () => {
     it("prints the signed version with every signature", async () => {
       const res = await call("GET", `${planUrl()}.pdf`, client.userId);
@@ -558,5 +575,20 @@ describeEachDialect("treatment plans", ({ get }) => {
         404,
       );
     });
+  });
+
+  // Last: it opens the record to the outsider.
+  it("lets a clinician with emergency access read and write the plan", async () => {
+    const glass = await call("POST", `/api/clients/${client.id}/break-glass`, outsiderId, {
+      reason: "Covering the shift while the clinician is away.",
+    });
+    expect(glass.statusCode).toBe(201);
+    expect((await call("GET", planUrl(), outsiderId)).statusCode).toBe(200);
+    const plan = (await call("GET", planUrl(), outsiderId)).json();
+    const saved = await call("PUT", `${planUrl()}/versions/${plan.current.id}`, outsiderId, {
+      revision: plan.current.revision,
+      content: plan.current.content,
+    });
+    expect(saved.statusCode).toBe(200);
   });
 });

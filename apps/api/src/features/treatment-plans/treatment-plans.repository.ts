@@ -136,6 +136,21 @@ export async function updateDraft(
   return Number(result.numUpdatedRows) > 0;
 }
 
+/**
+ * Takes the version for signing: bumps its revision (so a draft save racing the signature is stale)
+ * and holds the row until the transaction ends, so two signers are counted one after the other.
+ * False when the version is already locked.
+ */
+export async function takeForSigning(db: Executor, id: string, at: Date): Promise<boolean> {
+  const result = await db
+    .updateTable("treatment_plan_versions")
+    .set((eb) => ({ revision: eb("revision", "+", 1), updated_at: at }))
+    .where("id", "=", id)
+    .where("signed_at", "is", null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
 export async function lockVersion(db: Executor, id: string, at: Date): Promise<void> {
   await db.updateTable("treatment_plan_versions").set({ signed_at: at }).where("id", "=", id).execute();
 }

@@ -55,6 +55,7 @@ import {
   lockVersion,
   replaceTexts,
   signaturesOf,
+  takeForSigning,
   textsOfOtherClients,
   updateDraft,
   updateLibraryGoal,
@@ -508,28 +509,30 @@ export async function signVersion(
   const required = requiredSignerRoles(settings);
   if (!required.includes(role)) throw roleError("This programme does not ask for a supervisor's signature.");
 
-  const row = await ownVersion(db.kysely, clientId, versionId);
-  if (row.signed_at) throw locked();
-  const [latest] = await versionsOf(db.kysely, clientId);
-  if (latest?.id !== row.id)
-    throw new HttpProblem(
-      409,
-      "conflict",
-      "A newer version of this plan exists.",
-      "Open the newest version.",
-    );
-
-  const issues = checkPlanQuality(parseContent(row.content)).filter((issue) => issue.level === "blocking");
-  if (issues.length > 0)
-    throw invalid(
-      "The plan is not ready to sign.",
-      issues.map((issue) => ({ field: issue.field, message: issue.message })),
-    );
-
+  const first = await ownVersion(db.kysely, clientId, versionId);
+  if (first.signed_at) throw locked();
   const now = new Date();
-  const hash = contentHash(clientId, row);
   try {
     await db.kysely.transaction().execute(async (trx) => {
+      if (!(await takeForSigning(trx, versionId, now))) throw locked();
+      // Read again under the lock: the content signed is the content stored now.
+      const row = await ownVersion(trx, clientId, versionId);
+      const [latest] = await versionsOf(trx, clientId);
+      if (latest?.id !== row.id)
+        throw new HttpProblem(
+          409,
+          "conflict",
+          "A newer version of this plan exists.",
+          "Open the newest version.",
+        );
+      const issues = checkPlanQuality(parseContent(row.content)).filter(
+        (issue) => issue.level === "blocking",
+      );
+      if (issues.length > 0)
+        throw invalid(
+          "The plan is not ready to sign.",
+          issues.map((issue) => ({ field: issue.field, message: issue.message })),
+        );
       const signatures = (await signaturesOf(trx, clientId)).filter((s) => s.version_id === versionId);
       if (signatures.some((s) => s.role === role))
         throw new HttpProblem(409, "conflict", `This version already has a ${role}'s signature.`);
@@ -549,7 +552,7 @@ export async function signVersion(
         client_id: clientId,
         role,
         signer_user_id: actor.userId,
-        content_hash: hash,
+        content_hash: contentHash(clientId, row),
         signed_at: now,
       });
       const roles = new Set([...signatures.map((s) => s.role), role]);
