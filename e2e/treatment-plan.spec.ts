@@ -241,10 +241,15 @@ for (const dialect of featureDialects(["sqlite"])) {
         return res.status;
       }, clientId);
       expect(status).toBe(409);
+      await planPanel()
+        .getByLabel("What the review found")
+        .fill("Reviewed with Jordan: the objectives still fit.");
+      await planPanel().getByRole("button", { name: "Record a review" }).click();
+      await planPanel().getByText("Review recorded.").waitFor();
       await expectAccessible(page, "treatment plan, signed");
     });
 
-    it("prints the signed plan with both signatures, for the client and the care team", async () => {
+    it("prints the signed plan with both signatures, for the client and the care team; a change starts a new version", async () => {
       // The hash sits on its own line under "SHA-256 of the signed content:".
       const hash = /\([0-9a-f]{64}\)/g;
       const forClient = await download(phone, "Download my plan (PDF)");
@@ -263,6 +268,15 @@ for (const dialect of featureDialects(["sqlite"])) {
 
       const forStaff = await download(page, "Download the signed plan (PDF)");
       expect(forStaff.match(hash)).toEqual(hashes);
+
+      // A change starts a new draft version, copied from the signed one; the signed PDF stays.
+      await planPanel().getByRole("button", { name: "Start a new version" }).click();
+      await planPanel().getByText("Version 2: draft.").waitFor();
+      expect(await page.getByLabel("Objective 3 description").inputValue()).toBe(
+        "Feel calmer in the evenings",
+      );
+      await planPanel().getByRole("link", { name: "Download the signed plan (PDF)" }).waitFor();
+      await expectAccessible(page, "treatment plan, new draft after signing");
 
       // On purpose: one 400, the admin's incomplete library goal (the harness ignores the 409 above).
       expect(watches[0]?.errors.filter((error) => !/status of 400/.test(error))).toEqual([]);

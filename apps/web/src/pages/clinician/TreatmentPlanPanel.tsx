@@ -28,6 +28,7 @@ import { ApiError } from "../../api/client";
 import {
   treatmentPlanPdfUrl,
   useGoalLibrary,
+  useRecordPlanReview,
   useSavePlanDraft,
   useSignPlan,
   useStartPlanVersion,
@@ -65,6 +66,47 @@ function ReviewLine({ plan }: { plan: TreatmentPlanView }) {
         {reviewWords[review.status]} {when} (every {review.cadenceDays} days).
       </Text>
     </Group>
+  );
+}
+
+/** Records that the signed plan was reviewed with the client; the next review is due a cadence later. */
+function ReviewForm({ clientId }: { clientId: string }) {
+  const record = useRecordPlanReview(clientId);
+  const [note, setNote] = useState("");
+  const [message, setMessage] = useState<string | null>(null);
+  return (
+    <Stack gap="xs">
+      <Textarea
+        label="What the review found"
+        autosize
+        minRows={2}
+        value={note}
+        onChange={(e) => setNote(e.currentTarget.value)}
+      />
+      <Button
+        variant="default"
+        w="fit-content"
+        loading={record.isPending}
+        onClick={() => {
+          setMessage(null);
+          record.mutate(
+            { id: uuidv7(), note },
+            {
+              onSuccess: () => {
+                setNote("");
+                setMessage("Review recorded.");
+              },
+              onError: (error) => setMessage(problemMessage(error)),
+            },
+          );
+        }}
+      >
+        Record a review
+      </Button>
+      <Text size="sm" aria-live="polite">
+        {message ?? ""}
+      </Text>
+    </Stack>
   );
 }
 
@@ -533,6 +575,7 @@ export function TreatmentPlanPanel({
             </Anchor>
           </Group>
         ) : null}
+        {signed ? <ReviewForm clientId={clientId} /> : null}
         {!current ? (
           <Button onClick={startVersion} loading={start.isPending} w="fit-content">
             Start a treatment plan
