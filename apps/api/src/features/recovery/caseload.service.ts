@@ -14,6 +14,7 @@ import { safetyFlagsOfClients } from "../assessments/assessments.repository.js";
 import { clientsOfClinician } from "../clients/clients.repository.js";
 import { ledgerEventsOfClients } from "../ledger/ledger.repository.js";
 import { summariseRows } from "../ledger/ledger.service.js";
+import { planReviewFlags } from "../treatment-plans/treatment-plans.service.js";
 import { defaultRecoverySettings, parseJsonList } from "./client-context.js";
 import { checkInsForClients, contextsOfClients } from "./recovery.repository.js";
 import { flagWindowDays, liveActDates } from "./timeline.service.js";
@@ -61,10 +62,19 @@ export async function getCaseload(
   const todays = new Map(ids.map((id) => [id, localDateOf(now, contexts.get(id)?.time_zone ?? "UTC")]));
   // The earliest "today" in the list, so every client's two flag weeks are in the one query.
   const earliest = [...todays.values()].sort()[0] ?? localDateOf(now, "UTC");
-  const [checkIns, ledger, safety] = await Promise.all([
+  const [checkIns, ledger, safety, planReviews] = await Promise.all([
     checkInsForClients(db.kysely, ids, addDays(earliest, -(flagWindowDays - 1))),
     ledgerEventsOfClients(db.kysely, ids),
     safetyFlagsOfClients(db.kysely, ids, phq9.id, new Date(now.getTime() - safetyWindowDays * 86_400_000)),
+    planReviewFlags(
+      db.kysely,
+      organisationId,
+      ids.map((id) => ({
+        id,
+        timeZone: contexts.get(id)?.time_zone ?? "UTC",
+        today: todays.get(id) ?? earliest,
+      })),
+    ),
   ]);
   // Newest first, so the first row per client is the one to name.
   const safetyBy = new Map<string, string>();
@@ -96,6 +106,7 @@ export async function getCaseload(
           actDates: liveActDates(events),
           actTerm: contexts.get(client.id)?.act_term ?? defaultRecoverySettings.actTerm,
         }),
+        ...(planReviews.has(client.id) ? [planReviews.get(client.id) as CaseloadFlag] : []),
       ],
     };
   });

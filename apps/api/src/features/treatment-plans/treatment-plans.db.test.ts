@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import {
+  addDays,
   canonicalSignedContent,
   lanternGoalLibrary,
   localDateOf,
@@ -541,6 +542,31 @@ describeEachDialect("treatment plans", ({ get }) => {
     const plan = (await call("GET", url, lead)).json();
     expect(plan.current).toMatchObject({ status: "signed", awaitingRoles: [] });
     expect(plan.current.signatures).toHaveLength(2);
+
+    // The caseload flags the plan once its review falls due (90 days by default), until a review.
+    const caseload = async () =>
+      (
+        (await call("GET", `/api/organisations/${organisationId}/caseload`, lead)).json() as {
+          clientId: string;
+          flags: { kind: string; detail: string }[];
+        }[]
+      )
+        .find((e) => e.clientId === someone.id)
+        ?.flags.filter((f) => f.kind === "plan_review");
+    expect(await caseload()).toEqual([]);
+    const longAgo = new Date(Date.now() - 100 * 86_400_000);
+    await get()
+      .db.kysely.updateTable("treatment_plan_versions")
+      .set({ signed_at: longAgo })
+      .where("id", "=", versionId)
+      .execute();
+    const due = addDays(localDateOf(longAgo, "Europe/London"), 90);
+    expect(await caseload()).toEqual([
+      { kind: "plan_review", detail: `Treatment plan review overdue since ${due}` },
+    ]);
+    expect((await call("GET", url, lead)).json().review).toMatchObject({ status: "overdue", dueDate: due });
+    await call("POST", `${url}/reviews`, lead, { id: uuidv7(), note: "Reviewed: still fits." });
+    expect(await caseload()).toEqual([]);
   });
 
   describe("the PDF and who may see the plan", () => {

@@ -295,3 +295,24 @@ export async function weekCounts(db: Executor, clientId: string, since: string) 
     urgesSurfed: Number(urges.find((row) => row.outcome === "passed")?.n ?? 0),
   };
 }
+
+/** For a caseload: each client's newest signing instant and newest review day, in two queries. */
+export async function reviewBasisOfClients(db: Executor, clientIds: readonly string[]) {
+  if (clientIds.length === 0) return { signed: [], reviewed: [] };
+  const [signed, reviewed] = await Promise.all([
+    db
+      .selectFrom("treatment_plan_versions")
+      .select(["client_id", (eb) => eb.fn.max("signed_at").as("signed_at")])
+      .where("client_id", "in", [...clientIds])
+      .where("signed_at", "is not", null)
+      .groupBy("client_id")
+      .execute(),
+    db
+      .selectFrom("treatment_plan_reviews")
+      .select(["client_id", (eb) => eb.fn.max("reviewed_on").as("reviewed_on")])
+      .where("client_id", "in", [...clientIds])
+      .groupBy("client_id")
+      .execute(),
+  ]);
+  return { signed, reviewed };
+}

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import {
   addDays,
   assignableInstrument,
+  type CaseloadFlag,
   canonicalSignedContent,
   checkPlanQuality,
   defaultTreatmentPlanSettings,
@@ -54,6 +55,7 @@ import {
   libraryGoalsOf,
   lockVersion,
   replaceTexts,
+  reviewBasisOfClients,
   signaturesOf,
   takeForSigning,
   textsOfOtherClients,
@@ -603,6 +605,43 @@ export async function recordReview(
     throw error;
   }
   return { created: true, plan: await getTreatmentPlan(db.kysely, access) };
+}
+
+// --- the caseload --------------------------------------------------------------------------------
+
+/**
+ * Caseload flags for plans whose review is due within two weeks or overdue, for a whole list of
+ * clients of one programme (a few queries, whatever the length of the list).
+ */
+export async function planReviewFlags(
+  db: Executor,
+  organisationId: string,
+  clients: readonly { id: string; timeZone: string; today: string }[],
+): Promise<Map<string, CaseloadFlag>> {
+  const ids = clients.map((c) => c.id);
+  const [settings, basis] = await Promise.all([
+    getPlanSettings(db, organisationId),
+    reviewBasisOfClients(db, ids),
+  ]);
+  const signedBy = new Map(basis.signed.map((r) => [r.client_id, r.signed_at]));
+  const reviewedBy = new Map(basis.reviewed.map((r) => [r.client_id, r.reviewed_on]));
+  const flags = new Map<string, CaseloadFlag>();
+  for (const client of clients) {
+    const signedAt = signedBy.get(client.id);
+    if (!signedAt) continue;
+    const days = [localDateOf(signedAt, client.timeZone), reviewedBy.get(client.id) ?? null]
+      .filter((d): d is string => d !== null)
+      .sort();
+    const state = reviewState(days.at(-1) ?? null, client.today, settings);
+    if (state.status === "overdue")
+      flags.set(client.id, {
+        kind: "plan_review",
+        detail: `Treatment plan review overdue since ${state.dueDate}`,
+      });
+    else if (state.status === "due_soon")
+      flags.set(client.id, { kind: "plan_review", detail: `Treatment plan review due by ${state.dueDate}` });
+  }
+  return flags;
 }
 
 // --- PDF -------------------------------------------------------------------------------------------
