@@ -50,6 +50,12 @@ for (const dialect of featureDialects(["sqlite"])) {
       return fs.readFileSync((await file.path()) ?? "").toString("latin1");
     };
 
+    /** Nothing scrolls sideways on the phone. */
+    const fitsThePhone = async (on: Page, where: string) => {
+      const width = await on.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, `page width on ${where}`).toBeLessThanOrEqual(390);
+    };
+
     beforeAll(async () => {
       ({ server, close: closeProgramme } = await startProgramme(dialect, programme, admin));
       staffBrowser = await openBrowser({ width: 1280, height: 900 });
@@ -216,10 +222,12 @@ for (const dialect of featureDialects(["sqlite"])) {
       await phone.getByText("Feel calmer in the evenings").waitFor();
       // The linked objective's progress comes from the record: no check-ins yet, so 0 this week.
       await phone.getByText(/^Now 0 \(Check-ins in the last 7 days/).waitFor();
+      await fitsThePhone(phone, "my plan, ready to sign");
       await expectAccessible(phone, "my plan, ready to sign");
       await phone.getByRole("button", { name: "Sign my plan" }).click();
       await phone.getByText("Version 1 is signed by you and your care team.").waitFor();
       await phone.getByText(`Client: ${client.name}`, { exact: false }).waitFor();
+      await fitsThePhone(phone, "my plan, signed");
       await expectAccessible(phone, "my plan, signed");
     });
 
