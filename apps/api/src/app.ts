@@ -40,6 +40,7 @@ import { sharedViewRoutes } from "./features/shared-views/shared-views.routes.js
 import { slipReviewRoutes } from "./features/slip-reviews/slip-reviews.routes.js";
 import { sosRoutes } from "./features/sos/sos.routes.js";
 import { supportNetworkRoutes } from "./features/support-network/support-network.routes.js";
+import { treatmentPlanRoutes } from "./features/treatment-plans/treatment-plans.routes.js";
 import { triggerRoutes } from "./features/triggers/triggers.routes.js";
 import { urgeRoutes } from "./features/urges/urges.routes.js";
 import { registerApiNotFound, registerErrorHandling } from "./http/errors.js";
@@ -212,6 +213,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     intakeRoutes,
     // Programme operations: tracks, beds, episodes of care, census.
     episodeRoutes,
+    // Individualised treatment plans.
+    treatmentPlanRoutes,
   ])
     await app.register(routes(db));
   // Assigned and scheduled questionnaires (PHQ-9, GAD-7); due occurrences send the quiet reminder.

@@ -116,6 +116,15 @@ const ProgrammeSetupPage = lazy(() =>
 const CensusPage = lazy(() =>
   import("./pages/clinician/CensusPage").then((module) => ({ default: module.CensusPage })),
 );
+// The client's treatment plan.
+const MyPlanPage = lazy(() =>
+  import("./pages/client/MyPlanPage").then((module) => ({ default: module.MyPlanPage })),
+);
+const TreatmentPlanSettingsPage = lazy(() =>
+  import("./pages/admin/TreatmentPlanSettingsPage").then((module) => ({
+    default: module.TreatmentPlanSettingsPage,
+  })),
+);
 const NotFoundPage = lazy(() =>
   import("./pages/NotFoundPage").then((module) => ({ default: module.NotFoundPage })),
 );
@@ -336,6 +345,22 @@ export function AppRoutes() {
           element={
             <RouteGate area="signed-in">
               <QuestionnairesPage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/programmes/:organisationId/treatment-plans"
+          element={
+            <RouteGate area="signed-in">
+              <TreatmentPlanSettingsPage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/my-plan"
+          element={
+            <RouteGate area="signed-in">
+              <MyPlanPage />
             </RouteGate>
           }
         />

@@ -17,3 +17,4 @@ export * from "./recovery/urge-stats.js";
 export * from "./roles.js";
 export * from "./support/contracts.js";
 export * from "./time-zone.js";
+export * from "./treatment-plans/index.js";

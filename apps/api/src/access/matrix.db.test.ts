@@ -653,6 +653,65 @@ const table: Record<string, Cell> = {
       payload: { dischargedOn: "2026-01-01", type: "planned" },
     }),
   },
+  "GET /api/organisations/:organisationId/treatment-plan-settings": {
+    allowed: ["admin", "careTeam", "otherClinician"],
+    request: (f) => ({ url: `/api/organisations/${f.organisationId}/treatment-plan-settings` }),
+  },
+  "PUT /api/organisations/:organisationId/treatment-plan-settings": {
+    allowed: ["admin"],
+    request: (f) => ({
+      url: `/api/organisations/${f.organisationId}/treatment-plan-settings`,
+      payload: { reviewDays: 90, supervisorRequired: false },
+    }),
+  },
+  "GET /api/organisations/:organisationId/treatment-plan-library": {
+    allowed: ["admin", "careTeam", "otherClinician"],
+    request: (f) => ({ url: `/api/organisations/${f.organisationId}/treatment-plan-library` }),
+  },
+  "PUT /api/organisations/:organisationId/treatment-plan-library/:goalId": {
+    allowed: ["admin"],
+    request: (f) => ({
+      url: `/api/organisations/${f.organisationId}/treatment-plan-library/${f.unknownId}`,
+      payload: {},
+    }),
+  },
+  "POST /api/organisations/:organisationId/treatment-plan-library/import": {
+    allowed: ["admin"],
+    request: (f) => ({
+      url: `/api/organisations/${f.organisationId}/treatment-plan-library/import`,
+      payload: {},
+    }),
+  },
+  "GET /api/clients/:clientId/treatment-plan": {
+    allowed: ["self", "careTeam"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/treatment-plan` }),
+  },
+  "POST /api/clients/:clientId/treatment-plan/versions": {
+    allowed: ["careTeam"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/treatment-plan/versions`, payload: {} }),
+  },
+  "PUT /api/clients/:clientId/treatment-plan/versions/:versionId": {
+    allowed: ["careTeam"],
+    request: (f) => ({
+      url: `/api/clients/${f.clientId}/treatment-plan/versions/${f.unknownId}`,
+      payload: {},
+    }),
+  },
+  "POST /api/clients/:clientId/treatment-plan/versions/:versionId/signatures": {
+    allowed: ["self", "careTeam"],
+    request: (f) => ({
+      url: `/api/clients/${f.clientId}/treatment-plan/versions/${f.unknownId}/signatures`,
+      payload: { role: "client" },
+    }),
+  },
+  "POST /api/clients/:clientId/treatment-plan/reviews": {
+    allowed: ["careTeam"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/treatment-plan/reviews`, payload: {} }),
+  },
+  "GET /api/clients/:clientId/treatment-plan.pdf": {
+    allowed: ["self", "careTeam"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/treatment-plan.pdf` }),
+  },
   // Last: it changes who may open the record.
   "POST /api/clients/:clientId/break-glass": {
     allowed: ["careTeam", "otherClinician"],

@@ -535,6 +535,69 @@ export interface EpisodeSegmentsTable {
   created_at: Timestamp;
 }
 
+/** A programme's treatment-plan settings (see the treatment-plans migration). */
+export interface TreatmentPlanSettingsTable {
+  organisation_id: string;
+  review_days: number;
+  supervisor_required: Bool;
+  updated_by_user_id: string;
+  updated_at: Timestamp;
+}
+
+/** A programme's own or imported library goal; `goal` is JSON LibraryGoalInput. */
+export interface TreatmentPlanLibraryGoalsTable {
+  id: string;
+  organisation_id: string;
+  source: "programme" | "imported";
+  source_label: string | null;
+  goal: string;
+  created_by_user_id: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** One version of a client's treatment plan; `content` is JSON PlanContent. */
+export interface TreatmentPlanVersionsTable {
+  id: string;
+  client_id: string;
+  version: number;
+  revision: number;
+  content: string;
+  created_by_user_id: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  /** When the last required signature locked it. */
+  signed_at: Timestamp | null;
+}
+
+export interface TreatmentPlanSignaturesTable {
+  id: string;
+  version_id: string;
+  client_id: string;
+  role: string;
+  signer_user_id: string;
+  content_hash: string;
+  signed_at: Timestamp;
+}
+
+export interface TreatmentPlanReviewsTable {
+  id: string;
+  client_id: string;
+  version_id: string;
+  reviewed_by_user_id: string;
+  note: string;
+  reviewed_on: string;
+  created_at: Timestamp;
+}
+
+/** Normalised individual texts of each client's newest plan version, for the copied-text check. */
+export interface TreatmentPlanTextsTable {
+  client_id: string;
+  organisation_id: string | null;
+  field: string;
+  text: string;
+}
+
 export interface Database {
   tracks: TracksTable;
   units: UnitsTable;
@@ -542,6 +605,12 @@ export interface Database {
   beds: BedsTable;
   episodes: EpisodesTable;
   episode_segments: EpisodeSegmentsTable;
+  treatment_plan_settings: TreatmentPlanSettingsTable;
+  treatment_plan_library_goals: TreatmentPlanLibraryGoalsTable;
+  treatment_plan_versions: TreatmentPlanVersionsTable;
+  treatment_plan_signatures: TreatmentPlanSignaturesTable;
+  treatment_plan_reviews: TreatmentPlanReviewsTable;
+  treatment_plan_texts: TreatmentPlanTextsTable;
   assessments: AssessmentsTable;
   intakes: IntakesTable;
   intake_areas: IntakeAreasTable;

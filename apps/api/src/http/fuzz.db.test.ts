@@ -56,6 +56,12 @@ const guarded: (keyof Database)[] = [
   "beds",
   "episodes",
   "episode_segments",
+  "treatment_plan_settings",
+  "treatment_plan_library_goals",
+  "treatment_plan_versions",
+  "treatment_plan_signatures",
+  "treatment_plan_reviews",
+  "treatment_plan_texts",
 ];
 
 /** Junk that is not what a route expects: wrong types, unknown keys, deep nesting, odd strings. */

@@ -21,6 +21,7 @@ export const clientNavItems: readonly ClientNavItem[] = [
   { to: "/safety-plan", label: "Safety plan" },
   { to: "/prevention-plan", label: "Prevention plan" },
   { to: "/about-you", label: "About you" },
+  { to: "/my-plan", label: "My plan" },
 ];
 
 /**

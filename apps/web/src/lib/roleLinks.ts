@@ -47,6 +47,11 @@ export function roleLinks(membership: Membership): RoleLink[] {
               label: "Census",
               description: "Who is in which bed today, by initials or chosen alias.",
             },
+            {
+              to: `${programme}/treatment-plans`,
+              label: "Treatment plans",
+              description: "Set the review cadence and who signs, and add your own goals to the library.",
+            },
           ]
         : [];
     case "clinician":

@@ -258,7 +258,7 @@ export function compareProblems(
 
 /** The severities a problem can carry (a problem rated "none" is not a problem). */
 export const problemSeverities = ["mild", "moderate", "severe"] as const satisfies readonly Severity[];
-export type ProblemSeverity = (typeof problemSeverities)[number];
+type ProblemSeverity = (typeof problemSeverities)[number];
 
 export interface RatedArea {
   area: string;

@@ -446,7 +446,7 @@ export const RecoveryTimeline = z.object({
 export type RecoveryTimeline = z.infer<typeof RecoveryTimeline>;
 
 export const CaseloadFlag = z.object({
-  kind: z.enum(["no_check_in", "rising_middle_circle", "inner_circle_event", "phq9_safety"]),
+  kind: z.enum(["no_check_in", "rising_middle_circle", "inner_circle_event", "phq9_safety", "plan_review"]),
   /** Plain words for the clinician, e.g. "No check-in for 4 days". */
   detail: z.string(),
 });

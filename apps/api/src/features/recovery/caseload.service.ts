@@ -15,6 +15,7 @@ import { caseloadAssessments } from "../assessments/results.service.js";
 import { clientsOfClinician } from "../clients/clients.repository.js";
 import { ledgerEventsOfClients } from "../ledger/ledger.repository.js";
 import { summariseRows } from "../ledger/ledger.service.js";
+import { planReviewFlags } from "../treatment-plans/treatment-plans.service.js";
 import { defaultRecoverySettings, parseJsonList } from "./client-context.js";
 import { checkInsForClients, contextsOfClients } from "./recovery.repository.js";
 import { flagWindowDays, liveActDates } from "./timeline.service.js";
@@ -62,7 +63,7 @@ export async function getCaseload(
   const todays = new Map(ids.map((id) => [id, localDateOf(now, contexts.get(id)?.time_zone ?? "UTC")]));
   // The earliest "today" in the list, so every client's two flag weeks are in the one query.
   const earliest = [...todays.values()].sort()[0] ?? localDateOf(now, "UTC");
-  const [checkIns, ledger, safety, assessments] = await Promise.all([
+  const [checkIns, ledger, safety, assessments, planReviews] = await Promise.all([
     checkInsForClients(db.kysely, ids, addDays(earliest, -(flagWindowDays - 1))),
     ledgerEventsOfClients(db.kysely, ids),
     safetyFlagsOfClients(db.kysely, ids, phq9.id, new Date(now.getTime() - safetyWindowDays * 86_400_000)),
@@ -70,6 +71,15 @@ export async function getCaseload(
       db.kysely,
       ids.map((id) => ({ id, today: todays.get(id) ?? earliest })),
       now,
+    ),
+    planReviewFlags(
+      db.kysely,
+      organisationId,
+      ids.map((id) => ({
+        id,
+        timeZone: contexts.get(id)?.time_zone ?? "UTC",
+        today: todays.get(id) ?? earliest,
+      })),
     ),
   ]);
   // Newest first, so the first row per client is the one to name.
@@ -102,6 +112,7 @@ export async function getCaseload(
           actDates: liveActDates(events),
           actTerm: contexts.get(client.id)?.act_term ?? defaultRecoverySettings.actTerm,
         }),
+        ...(planReviews.has(client.id) ? [planReviews.get(client.id) as CaseloadFlag] : []),
       ],
       latestScores: assessments.get(client.id)?.latestScores ?? [],
       assessmentsDue: assessments.get(client.id)?.assessmentsDue ?? null,

@@ -40,6 +40,9 @@ const AssessmentsPanel = lazy(() =>
 const EpisodesPanel = lazy(() =>
   import("./EpisodesPanel").then((module) => ({ default: module.EpisodesPanel })),
 );
+const TreatmentPlanPanel = lazy(() =>
+  import("./TreatmentPlanPanel").then((module) => ({ default: module.TreatmentPlanPanel })),
+);
 const RecoveryTimeline = lazy(() =>
   import("./RecoveryTimeline").then((module) => ({ default: module.RecoveryTimeline })),
 );
@@ -266,7 +269,12 @@ function ClientRecord({ client, emergency }: { client: ClientSummary; emergency:
             <EpisodesPanel clientId={client.id} organisationId={client.organisationId} />
           </Suspense>
         ) : null}
-        <Text c="dimmed">Plans and notes will appear here as those parts of Lantern arrive.</Text>
+        {client.access?.via === "care-team" || client.access?.via === "break-glass" ? (
+          <Suspense fallback={<Loading />}>
+            <TreatmentPlanPanel clientId={client.id} organisationId={client.organisationId} />
+          </Suspense>
+        ) : null}
+        <Text c="dimmed">Progress notes will appear here when that part of Lantern arrives.</Text>
       </Stack>
     </Container>
   );
