@@ -45,6 +45,12 @@ const guarded: (keyof Database)[] = [
   "prevention_plan_versions",
   "outreach_calls",
   "assessments",
+  "progress_notes",
+  "progress_note_objectives",
+  "progress_note_addenda",
+  "note_settings",
+  "exercise_assignments",
+  "exercise_reviews",
 ];
 
 /** Junk that is not what a route expects: wrong types, unknown keys, deep nesting, odd strings. */

@@ -5,6 +5,7 @@ import * as twoFactor from "./2026-11-25T1100-two-factor.js";
 import * as recovery from "./2026-11-30T0900-recovery.js";
 import * as support from "./2026-11-30T1300-support.js";
 import * as assessments from "./2026-11-30T1500-assessments.js";
+import * as notesExercises from "./2026-11-30T1900-notes-exercises.js";
 
 /**
  * Every migration, in order. Forward-only: a migration is never edited once it has landed; a change
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-30T0900-recovery": recovery,
   "2026-11-30T1300-support": support,
   "2026-11-30T1500-assessments": assessments,
+  "2026-11-30T1900-notes-exercises": notesExercises,
 };
