@@ -37,6 +37,10 @@ const minReason = 10;
 const AssessmentsPanel = lazy(() =>
   import("./AssessmentsPanel").then((module) => ({ default: module.AssessmentsPanel })),
 );
+const NotesPanel = lazy(() => import("./NotesPanel").then((module) => ({ default: module.NotesPanel })));
+const ExercisesPanel = lazy(() =>
+  import("./ExercisesPanel").then((module) => ({ default: module.ExercisesPanel })),
+);
 const RecoveryTimeline = lazy(() =>
   import("./RecoveryTimeline").then((module) => ({ default: module.RecoveryTimeline })),
 );
@@ -251,7 +255,13 @@ function ClientRecord({ client, emergency }: { client: ClientSummary; emergency:
             <AssessmentsPanel clientId={client.id} />
           </Suspense>
         ) : null}
-        <Text c="dimmed">Plans and notes will appear here as those parts of Lantern arrive.</Text>
+        {client.access?.via === "care-team" || client.access?.via === "break-glass" ? (
+          <Suspense fallback={<Loading />}>
+            <ExercisesPanel clientId={client.id} />
+            <NotesPanel clientId={client.id} />
+          </Suspense>
+        ) : null}
+        <Text c="dimmed">Treatment plans will appear here as that part of Lantern arrives.</Text>
       </Stack>
     </Container>
   );

@@ -1,0 +1,117 @@
+import type { ExerciseView } from "@lantern/domain";
+import { Badge, Button, Container, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { Link } from "react-router";
+import type { ClientSummary } from "../../api/clients";
+import { useExercises } from "../../api/exercises";
+import { ClientNav } from "../../components/ClientNav";
+import { Loading } from "../../components/Loading";
+import { LoadProblem } from "../../components/LoadProblem";
+import { OwnRecordRequired } from "../../components/OwnRecordRequired";
+import { PageHeading } from "../../components/PageHeading";
+import { exerciseStatusWords } from "../../lib/exerciseWords";
+
+const title = "Exercises";
+
+const isOpen = (e: ExerciseView) =>
+  e.status === "assigned" || e.status === "in_progress" || e.status === "returned";
+
+function ExerciseCard({ exercise, level }: { exercise: ExerciseView; level: 2 | 3 }) {
+  const headingId = `exercise-${exercise.id}`;
+  const latest = exercise.reviews.at(-1);
+  return (
+    <Paper withBorder radius="md" p="md" component="li" aria-labelledby={headingId}>
+      <Stack gap="xs">
+        <Group justify="space-between" wrap="nowrap" align="flex-start">
+          <Title order={level} size="h4" id={headingId}>
+            {exercise.title}
+          </Title>
+          <Badge variant="light" color={isOpen(exercise) ? "gray" : "lantern"} tt="none">
+            {exerciseStatusWords[exercise.status]}
+          </Badge>
+        </Group>
+        <Text size="sm">
+          {isOpen(exercise) ? `Your care team asked for this by ${exercise.dueDate}.` : ""}
+          {exercise.status === "submitted" ? "With your clinician to read." : ""}
+        </Text>
+        {latest ? (
+          <Text size="sm">
+            {latest.reviewer} wrote: {latest.comment}
+          </Text>
+        ) : null}
+        <Button
+          component={Link}
+          to={`/exercises/${exercise.id}`}
+          fullWidth
+          variant={isOpen(exercise) ? "filled" : "default"}
+          aria-label={`${isOpen(exercise) ? (exercise.status === "assigned" ? "Start" : "Carry on with") : "Open"} ${exercise.title}`}
+        >
+          {isOpen(exercise) ? (exercise.status === "assigned" ? "Start" : "Carry on") : "Open"}
+        </Button>
+      </Stack>
+    </Paper>
+  );
+}
+
+function Exercises({ record }: { record: ClientSummary }) {
+  const list = useExercises(record.id);
+  if (list.isPending) return <Loading />;
+  if (list.isError)
+    return (
+      <LoadProblem
+        title="Your exercises did not load"
+        error={list.error}
+        onRetry={() => void list.refetch()}
+      />
+    );
+  if (list.data.length === 0)
+    return <Text>Nothing here yet. When your care team gives you an exercise, it appears here.</Text>;
+  const open = list.data.filter(isOpen);
+  const done = list.data.filter((e) => !isOpen(e));
+  return (
+    <Stack gap="lg">
+      {open.length > 0 ? (
+        <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: "none" }} aria-label="To work on">
+          {open.map((e) => (
+            <ExerciseCard key={e.id} exercise={e} level={2} />
+          ))}
+        </Stack>
+      ) : null}
+      {done.length > 0 ? (
+        <Stack gap="sm">
+          <Title order={2} size="h3">
+            Handed in
+          </Title>
+          <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: "none" }} aria-label="Handed in">
+            {done.map((e) => (
+              <ExerciseCard key={e.id} exercise={e} level={3} />
+            ))}
+          </Stack>
+        </Stack>
+      ) : null}
+    </Stack>
+  );
+}
+
+/** For a client: the recovery exercises their care team gave them. */
+export function ExercisesPage() {
+  return (
+    <OwnRecordRequired title={title}>
+      {(record) => (
+        <Container size="sm" px="md">
+          <title>{`${title} · Lantern`}</title>
+          <ClientNav />
+          <Stack gap="lg">
+            <Stack gap="xs">
+              <PageHeading>{title}</PageHeading>
+              <Text>
+                Exercises are for you to think on paper. Take your time; your drafts are kept until you hand
+                them in.
+              </Text>
+            </Stack>
+            <Exercises record={record} />
+          </Stack>
+        </Container>
+      )}
+    </OwnRecordRequired>
+  );
+}
