@@ -1,5 +1,5 @@
 import { type ExerciseAnswers as Answers, type ExerciseTemplate, isAnswered } from "@lantern/domain";
-import { List, Stack, Table, Text, Title } from "@mantine/core";
+import { List, Stack, Text, Title } from "@mantine/core";
 
 /** A filled exercise, read-only: each section's prompts with what was written. */
 export function ExerciseAnswers({
@@ -42,32 +42,25 @@ export function ExerciseAnswers({
                       ))}
                   </List>
                 ) : (
-                  <Table.ScrollContainer minWidth={420}>
-                    <Table withTableBorder fz="sm">
-                      <Table.Thead>
-                        <Table.Tr>
-                          <Table.Th scope="col">Area</Table.Th>
-                          {prompt.columns?.map((column) => (
-                            <Table.Th scope="col" key={column.id}>
-                              {column.label}
-                            </Table.Th>
-                          ))}
-                        </Table.Tr>
-                      </Table.Thead>
-                      <Table.Tbody>
-                        {prompt.rows
-                          ?.filter((row) => isAnswered({ [row.id]: answer?.[row.id] ?? {} }))
-                          .map((row) => (
-                            <Table.Tr key={row.id}>
-                              <Table.Th scope="row">{row.label}</Table.Th>
-                              {prompt.columns?.map((column) => (
-                                <Table.Td key={column.id}>{answer?.[row.id]?.[column.id] ?? ""}</Table.Td>
-                              ))}
-                            </Table.Tr>
-                          ))}
-                      </Table.Tbody>
-                    </Table>
-                  </Table.ScrollContainer>
+                  // Row by row rather than a wide table, so it reads on a phone without scrolling sideways.
+                  <Stack gap={4} component="ul" p={0} m={0} style={{ listStyle: "none" }}>
+                    {prompt.rows
+                      ?.filter((row) => isAnswered({ [row.id]: answer?.[row.id] ?? {} }))
+                      .map((row) => (
+                        <li key={row.id}>
+                          <Text size="sm" fw={600} c="dimmed">
+                            {row.label}
+                          </Text>
+                          {prompt.columns
+                            ?.filter((column) => (answer?.[row.id]?.[column.id] ?? "").trim() !== "")
+                            .map((column) => (
+                              <Text size="sm" key={column.id}>
+                                {column.label}: {answer?.[row.id]?.[column.id]}
+                              </Text>
+                            ))}
+                        </li>
+                      ))}
+                  </Stack>
                 )}
               </Stack>
             );
