@@ -184,6 +184,17 @@ describeEachDialect("progress notes", ({ get }) => {
       expect((await call("GET", base(), adminId)).statusCode).toBe(404);
     });
 
+    it("lets a clinician with emergency access read notes but not write them", async () => {
+      const glass = await call("POST", `/api/clients/${client.id}/break-glass`, outsiderId, {
+        reason: "On call tonight; the client asked for help.",
+      });
+      expect(glass.statusCode).toBe(201);
+      const read = await call("GET", base(), outsiderId);
+      expect(read.statusCode).toBe(200);
+      expect(read.json()).toEqual((await call("GET", base(), authorId)).json());
+      expect((await call("POST", base(), outsiderId, dap())).statusCode).toBe(404);
+    });
+
     it("shares signed notes with the client only when the programme turns it on", async () => {
       const shared = `/api/clients/${client.id}/shared-notes`;
       const settings = `/api/organisations/${organisationId}/note-settings`;
