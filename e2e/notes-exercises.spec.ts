@@ -203,6 +203,30 @@ for (const dialect of featureDialects(["postgres"])) {
       await card.getByRole("list", { name: "Addenda" }).getByText(addendum).waitFor();
       await card.getByText(new RegExp(`^Addendum signed by ${clinician.name} on `)).waitFor();
       await expectAccessible(page, "client page, signed note with an addendum");
+    });
+
+    it("shows the client their signed note only once the admin shares signed notes", async () => {
+      await phone.goto(`${server.url}/exercises`);
+      await phone.getByRole("heading", { level: 2, name: "Handed in" }).waitFor();
+      expect(await phone.getByRole("heading", { name: "Notes from your sessions" }).count()).toBe(0);
+
+      await signOut(page);
+      await signIn(page, admin);
+      await page.getByRole("link", { name: "Recovery words" }).click();
+      await page.getByRole("heading", { level: 2, name: "Progress notes" }).waitFor();
+      const share = page.getByRole("switch", { name: "Share signed notes with clients" });
+      expect(await share.isChecked()).toBe(false);
+      // The switch follows the saved setting, so it turns on once the server has stored it.
+      await share.click({ force: true });
+      await page.getByText("Clients can now read their signed notes.").waitFor();
+      expect(await share.isChecked()).toBe(true);
+      await expectAccessible(page, "recovery words, notes shared");
+
+      await phone.reload();
+      await phone.getByRole("heading", { level: 2, name: "Notes from your sessions" }).waitFor();
+      await phone.getByText("Kit phoned the next day: they told their partner about the debt.").waitFor();
+      await phone.getByText(`Signed by ${clinician.name}`, { exact: false }).waitFor();
+      await expectAccessible(phone, "exercises with shared session notes");
 
       expect(watches[0]?.errors).toEqual([]);
       // The phone sent one 400 on purpose: handing the exercise in with a prompt still empty.

@@ -1,4 +1,11 @@
-import type { AddendumRequest, CreateNoteRequest, NoteView, UpdateNoteRequest } from "@lantern/domain";
+import type {
+  AddendumRequest,
+  CreateNoteRequest,
+  NoteSettings,
+  NoteView,
+  SharedNotesView,
+  UpdateNoteRequest,
+} from "@lantern/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { request } from "./client";
 
@@ -60,3 +67,31 @@ export const useAddAddendum = (clientId: string) =>
   useNoteMutation(clientId, ({ noteId, body }: { noteId: string; body: AddendumRequest }) =>
     addAddendum(clientId, noteId, body),
   );
+
+const settingsKey = (organisationId: string) => ["note-settings", organisationId] as const;
+
+/** Whether the programme shares signed notes with its clients. */
+export function useNoteSettings(organisationId: string) {
+  return useQuery({
+    queryKey: settingsKey(organisationId),
+    queryFn: () => request<NoteSettings>("GET", `/organisations/${enc(organisationId)}/note-settings`),
+  });
+}
+
+/** The admin turns sharing of signed notes with clients on or off. */
+export function useSaveNoteSettings(organisationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: NoteSettings) =>
+      request<NoteSettings>("PUT", `/organisations/${enc(organisationId)}/note-settings`, body),
+    onSuccess: (saved) => queryClient.setQueryData(settingsKey(organisationId), saved),
+  });
+}
+
+/** For the client: their signed notes, when the programme shares them. */
+export function useSharedNotes(clientId: string) {
+  return useQuery({
+    queryKey: ["shared-notes", clientId] as const,
+    queryFn: () => request<SharedNotesView>("GET", `/clients/${enc(clientId)}/shared-notes`),
+  });
+}

@@ -178,6 +178,10 @@ export const NoteView = z.object({
 });
 export type NoteView = z.infer<typeof NoteView>;
 
+/** What the client reads of their notes: nothing unless their programme shares signed notes. */
+export const SharedNotesView = z.object({ shared: z.boolean(), notes: z.array(NoteView) });
+export type SharedNotesView = z.infer<typeof SharedNotesView>;
+
 export const NoteSettings = z.object({ shareSignedNotesWithClients: z.boolean() });
 export type NoteSettings = z.infer<typeof NoteSettings>;
 export const NoteSettingsRequest = z.strictObject({

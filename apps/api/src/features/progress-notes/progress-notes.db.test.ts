@@ -199,7 +199,9 @@ describeEachDialect("progress notes", ({ get }) => {
       const shared = `/api/clients/${client.id}/shared-notes`;
       const settings = `/api/organisations/${organisationId}/note-settings`;
       expect((await call("GET", settings, authorId)).json()).toEqual({ shareSignedNotesWithClients: false });
-      expect((await call("GET", shared, client.userId)).statusCode).toBe(404);
+      const off = await call("GET", shared, client.userId);
+      expect(off.statusCode).toBe(200);
+      expect(off.json()).toEqual({ shared: false, notes: [] });
       expect((await call("PUT", settings, authorId, { shareSignedNotesWithClients: true })).statusCode).toBe(
         404,
       );
@@ -210,13 +212,14 @@ describeEachDialect("progress notes", ({ get }) => {
       expect(notes.statusCode).toBe(200);
       const all = (await call("GET", base(), authorId)).json() as { id: string; status: string }[];
       expect(all.some((n) => n.status === "draft")).toBe(true);
-      expect((notes.json() as { id: string }[]).map((n) => n.id)).toEqual(
+      expect(notes.json().shared).toBe(true);
+      expect((notes.json().notes as { id: string }[]).map((n) => n.id)).toEqual(
         all.filter((n) => n.status === "signed").map((n) => n.id),
       );
       // A grant never reads notes, even when shared with the client.
       expect((await call("GET", shared, granteeId)).statusCode).toBe(404);
       await call("PUT", settings, adminId, { shareSignedNotesWithClients: false });
-      expect((await call("GET", shared, client.userId)).statusCode).toBe(404);
+      expect((await call("GET", shared, client.userId)).json()).toEqual({ shared: false, notes: [] });
     });
   });
 });

@@ -4,6 +4,7 @@ import {
   NoteSettings,
   NoteSettingsRequest,
   NoteView,
+  SharedNotesView,
   UpdateNoteRequest,
 } from "@lantern/domain";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
@@ -132,9 +133,9 @@ export const progressNoteRoutes =
         config: { access: clientRecord("progress-notes", "read", ["self"]) },
         schema: {
           tags: ["progress-notes"],
-          summary: "For the client: their signed notes, only when the programme shares them (404 otherwise)",
+          summary: "For the client: their signed notes, only while the programme shares them",
           params: ClientParams,
-          response: { 200: z.array(NoteView) },
+          response: { 200: SharedNotesView },
         },
       },
       async (request) => {

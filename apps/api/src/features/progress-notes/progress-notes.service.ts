@@ -8,6 +8,7 @@ import {
   type NoteSettings,
   type NoteView,
   noteSigningText,
+  type SharedNotesView,
   type UpdateNoteRequest,
   unknownSections,
 } from "@lantern/domain";
@@ -329,16 +330,16 @@ export async function saveNoteSettings(
 }
 
 /**
- * What the client reads of their own notes: signed ones only, and only when their programme shares
- * signed notes with clients; otherwise there is nothing here for them (404).
+ * What the client reads of their own notes: signed ones only, and only while their programme shares
+ * signed notes with clients; otherwise an empty list that says sharing is off.
  */
 export async function listSharedNotes(
   db: Db,
   clientId: string,
   organisationId: string | null,
-): Promise<NoteView[]> {
-  if (!organisationId) throw notFound();
-  const { shareSignedNotesWithClients } = await getNoteSettings(db.kysely, organisationId);
-  if (!shareSignedNotesWithClients) throw notFound();
-  return toViews(db.kysely, await notesOf(db.kysely, clientId, true));
+): Promise<SharedNotesView> {
+  const shared =
+    organisationId !== null && (await getNoteSettings(db.kysely, organisationId)).shareSignedNotesWithClients;
+  if (!shared) return { shared: false, notes: [] };
+  return { shared: true, notes: await toViews(db.kysely, await notesOf(db.kysely, clientId, true)) };
 }

@@ -8,6 +8,7 @@ import { CrisisLineSettings } from "../../components/CrisisLineSettings";
 import { Loading } from "../../components/Loading";
 import { LoadProblem, problemMessage } from "../../components/LoadProblem";
 import { MembershipRequired } from "../../components/MembershipRequired";
+import { NoteSharingSettings } from "../../components/NoteSharingSettings";
 import { Notice } from "../../components/Notice";
 import { PageHeading } from "../../components/PageHeading";
 
@@ -136,6 +137,7 @@ function Settings({ organisationId }: { organisationId: string }) {
           <SettingsForm organisationId={organisationId} saved={settings.data} />
         )}
         <CrisisLineSettings organisationId={organisationId} />
+        <NoteSharingSettings organisationId={organisationId} />
       </Stack>
     </Container>
   );

@@ -1,14 +1,16 @@
-import type { ExerciseView } from "@lantern/domain";
+import { type ExerciseView, noteTemplate } from "@lantern/domain";
 import { Badge, Button, Container, Group, Paper, Stack, Text, Title } from "@mantine/core";
 import { Link } from "react-router";
 import type { ClientSummary } from "../../api/clients";
 import { useExercises } from "../../api/exercises";
+import { useSharedNotes } from "../../api/notes";
 import { ClientNav } from "../../components/ClientNav";
 import { Loading } from "../../components/Loading";
 import { LoadProblem } from "../../components/LoadProblem";
 import { OwnRecordRequired } from "../../components/OwnRecordRequired";
 import { PageHeading } from "../../components/PageHeading";
 import { exerciseStatusWords } from "../../lib/exerciseWords";
+import { formatDate } from "../../lib/format";
 
 const title = "Exercises";
 
@@ -92,6 +94,52 @@ function Exercises({ record }: { record: ClientSummary }) {
   );
 }
 
+/** Signed notes from the client's sessions, only when their programme shares them. */
+function SessionNotes({ record }: { record: ClientSummary }) {
+  const shared = useSharedNotes(record.id);
+  if (!shared.data?.shared || shared.data.notes.length === 0) return null;
+  return (
+    <Stack gap="sm" component="section" aria-labelledby="session-notes">
+      <Title order={2} size="h3" id="session-notes">
+        Notes from your sessions
+      </Title>
+      <Text size="sm">Your programme shares the notes your clinician signed. Drafts stay with them.</Text>
+      <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: "none" }} aria-label="Session notes">
+        {shared.data.notes.map((note) => (
+          <Paper
+            key={note.id}
+            withBorder
+            radius="md"
+            p="md"
+            component="li"
+            aria-labelledby={`note-${note.id}`}
+          >
+            <Stack gap="xs">
+              <Title order={3} size="h4" id={`note-${note.id}`}>
+                Session on {note.sessionDate}
+              </Title>
+              {noteTemplate(note.template).sections.map((section) => (
+                <Text key={section.id} size="sm" style={{ whiteSpace: "pre-wrap" }}>
+                  <strong>{section.label}:</strong> {note.sections[section.id] ?? ""}
+                </Text>
+              ))}
+              {note.addenda.map((addendum) => (
+                <Text key={addendum.id} size="sm">
+                  <strong>Added {formatDate(addendum.signedAt)}:</strong> {addendum.body}
+                </Text>
+              ))}
+              <Text size="xs" c="dimmed">
+                Signed by {note.signedBy}
+                {note.signedAt ? ` on ${formatDate(note.signedAt)}` : ""}.
+              </Text>
+            </Stack>
+          </Paper>
+        ))}
+      </Stack>
+    </Stack>
+  );
+}
+
 /** For a client: the recovery exercises their care team gave them. */
 export function ExercisesPage() {
   return (
@@ -109,6 +157,7 @@ export function ExercisesPage() {
               </Text>
             </Stack>
             <Exercises record={record} />
+            <SessionNotes record={record} />
           </Stack>
         </Container>
       )}
