@@ -376,7 +376,11 @@ const table: Record<string, Cell> = {
     allowed: ["careTeam"],
     request: (f) => ({
       url: `/api/clients/${f.clientId}/exercises/${f.unknownId}/review`,
-      payload: { decision: "reviewed", comment: "Matrix review." },
+      payload: {
+        id: "019a0000-0000-7000-8000-0000000000d4",
+        decision: "reviewed",
+        comment: "Matrix review.",
+      },
     }),
   },
   "GET /api/organisations/:organisationId/caseload": {

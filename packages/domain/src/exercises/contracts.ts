@@ -46,6 +46,8 @@ export const SaveExerciseRequest = z.strictObject({
 export type SaveExerciseRequest = z.input<typeof SaveExerciseRequest>;
 
 export const ReviewExerciseRequest = z.strictObject({
+  /** Made by the app, so a retried review changes nothing. */
+  id: z.uuid("Use an id made by the app (a UUID)."),
   /** reviewed: done; returned: the client is asked to work on it more. */
   decision: z.enum(["reviewed", "returned"], "Choose reviewed or returned."),
   comment: z

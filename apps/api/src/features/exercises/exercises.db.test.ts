@@ -27,8 +27,8 @@ describeEachDialect("recovery exercises", ({ get }) => {
     call("POST", base(), careTeamId, { id: uuidv7(), templateId, dueDate: due(), ...over });
   const save = (id: string, answers: object, submit = false) =>
     call("PUT", `${base()}/${id}`, client.userId, { answers, submit });
-  const review = (id: string, decision: string, comment = "Thank you for this.") =>
-    call("POST", `${base()}/${id}/review`, careTeamId, { decision, comment });
+  const review = (id: string, decision: string, comment = "Thank you for this.", reviewId = uuidv7()) =>
+    call("POST", `${base()}/${id}/review`, careTeamId, { id: reviewId, decision, comment });
   const fieldsOf = (res: { json(): unknown }) =>
     ((res.json() as { errors?: { field: string }[] }).errors ?? []).map((e) => e.field);
 
@@ -114,8 +114,14 @@ describeEachDialect("recovery exercises", ({ get }) => {
     });
     const more = { ...answers, grid: { money: { past: "Debt on two cards.", future: "Savings gone." } } };
     expect((await save(id, more, true)).json().status).toBe("submitted");
-    const reviewed = await review(id, "reviewed", "Thank you, this is honest work.");
+    const reviewId = uuidv7();
+    const reviewed = await review(id, "reviewed", "Thank you, this is honest work.", reviewId);
     expect(reviewed.json().status).toBe("reviewed");
+    // The same review again (a retry) changes nothing; the same id with other words is refused.
+    const retry = await review(id, "reviewed", "Thank you, this is honest work.", reviewId);
+    expect(retry.statusCode).toBe(200);
+    expect(retry.json().reviews).toHaveLength(2);
+    expect((await review(id, "reviewed", "Other words.", reviewId)).statusCode).toBe(409);
     expect(reviewed.json().reviews.map((r: { decision: string }) => r.decision)).toEqual([
       "returned",
       "reviewed",

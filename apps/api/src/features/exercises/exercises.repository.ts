@@ -62,6 +62,10 @@ export async function updateExerciseIn(
   return Number(result.numUpdatedRows) > 0;
 }
 
+export async function findReview(db: Executor, id: string) {
+  return db.selectFrom("exercise_reviews").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
 export async function insertReview(db: Executor, row: Insertable<ExerciseReviewsTable>): Promise<void> {
   await db.insertInto("exercise_reviews").values(row).execute();
 }

@@ -9,7 +9,6 @@ import {
   missingRequired,
   type ReviewExerciseRequest,
   type SaveExerciseRequest,
-  uuidv7,
 } from "@lantern/domain";
 import type { Selectable } from "kysely";
 import type { Actor } from "../../access/actor.js";
@@ -24,6 +23,7 @@ import { loadClientContext } from "../recovery/client-context.js";
 import {
   exercisesOf,
   findExercise,
+  findReview,
   insertExercise,
   insertReview,
   reviewsOf,
@@ -217,6 +217,17 @@ export async function reviewExercise(
   now = new Date(),
 ): Promise<ExerciseView> {
   const row = await exerciseOf(db, clientId, exerciseId);
+  const earlier = await findReview(db.kysely, body.id);
+  if (earlier) {
+    // A retry of the same review changes nothing; the same id for anything else is refused.
+    if (
+      earlier.exercise_id !== exerciseId ||
+      earlier.decision !== body.decision ||
+      earlier.comment !== body.comment
+    )
+      throw new HttpProblem(409, "conflict", "A review with this id was already given with other details.");
+    return oneView(db.kysely, exerciseId);
+  }
   if (row.status !== "submitted")
     throw new HttpProblem(
       409,
@@ -232,7 +243,7 @@ export async function reviewExercise(
     });
     if (!moved) return false;
     await insertReview(trx, {
-      id: uuidv7(),
+      id: body.id,
       exercise_id: exerciseId,
       reviewer_user_id: actor.userId,
       decision: body.decision,

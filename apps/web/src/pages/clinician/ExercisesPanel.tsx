@@ -96,7 +96,7 @@ function ReviewForm({ clientId, exercise }: { clientId: string; exercise: Exerci
   const send = async (decision: "reviewed" | "returned") => {
     setError(null);
     try {
-      await review.mutateAsync({ id: exercise.id, body: { decision, comment } });
+      await review.mutateAsync({ id: exercise.id, body: { id: uuidv7(), decision, comment } });
       setComment("");
     } catch (problem) {
       setError(
