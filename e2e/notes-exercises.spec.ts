@@ -171,6 +171,39 @@ for (const dialect of featureDialects(["postgres"])) {
       await expectAccessible(phone, "exercise, with the clinician's comment");
     });
 
+    it("offers the healthy-sexuality answers to the circles, adding only what the client confirms", async () => {
+      const sexuality = "My healthy sexuality";
+      await page.goto(clientPageUrl);
+      await exercises().getByLabel("Exercise", { exact: true }).selectOption({ label: sexuality });
+      await exercises().getByRole("button", { name: "Assign exercise" }).click();
+      await exercises()
+        .getByText(new RegExp(`^${sexuality} assigned`))
+        .waitFor();
+
+      await phone.goto(`${server.url}/exercises`);
+      await phone.getByRole("link", { name: `Start ${sexuality}` }).click();
+      await phone.getByRole("heading", { level: 1, name: sexuality }).waitFor();
+      await phone
+        .getByLabel("In my own words, healthy sexuality for me means")
+        .fill("Honest, kind and shared.");
+      await phone
+        .getByLabel("Healthy behaviours I want more of")
+        .fill("Evening walks together\nCooking for friends");
+      await phone.getByLabel("Behaviours I choose to stop").fill("Paid chat sites");
+      await phone.getByRole("button", { name: "Hand in to my clinician" }).click();
+      await phone.getByRole("heading", { level: 2, name: "Add these to your circles?" }).waitFor();
+      await expectAccessible(phone, "healthy sexuality, circle offer");
+      await phone.getByRole("checkbox", { name: "Outer circle: Cooking for friends" }).uncheck();
+      await phone.getByRole("button", { name: "Add to my circles" }).click();
+      await phone.getByText("Added. Your circles are now at version 1.").waitFor();
+
+      await phone.goto(`${server.url}/circles`);
+      await phone.getByRole("heading", { level: 1, name: "Your three circles" }).waitFor();
+      await expect.poll(() => phone.getByText("Evening walks together").count()).toBeGreaterThan(0);
+      expect(await phone.getByText("Paid chat sites").count()).toBeGreaterThan(0);
+      expect(await phone.getByText("Cooking for friends").count()).toBe(0);
+    });
+
     it("lets the clinician write a DAP note, sign and lock it, and add an addendum", async () => {
       await page.goto(clientPageUrl);
       await notes().getByText("No notes yet.").waitFor();
@@ -215,9 +248,11 @@ for (const dialect of featureDialects(["postgres"])) {
       await page.getByRole("link", { name: "Recovery words" }).click();
       await page.getByRole("heading", { level: 2, name: "Progress notes" }).waitFor();
       const share = page.getByRole("switch", { name: "Share signed notes with clients" });
+      // The sections above load on their own; wait for them so the switch does not move under the click.
+      await page.getByRole("button", { name: "Save the words" }).waitFor();
       expect(await share.isChecked()).toBe(false);
       // The switch follows the saved setting, so it turns on once the server has stored it.
-      await share.click({ force: true });
+      await share.click();
       await page.getByText("Clients can now read their signed notes.").waitFor();
       expect(await share.isChecked()).toBe(true);
       await expectAccessible(page, "recovery words, notes shared");
