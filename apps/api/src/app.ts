@@ -24,6 +24,7 @@ import { checkInRoutes } from "./features/check-ins/check-ins.routes.js";
 import { circleRoutes } from "./features/circles/circles.routes.js";
 import { clientRoutes } from "./features/clients/clients.routes.js";
 import { episodeRoutes } from "./features/episodes/episodes.routes.js";
+import { exerciseRoutes } from "./features/exercises/exercises.routes.js";
 import { healthRoutes, version } from "./features/health/health.routes.js";
 import { instanceRoutes } from "./features/instance/instance.routes.js";
 import { intakeRoutes } from "./features/intake/intake.routes.js";
@@ -34,6 +35,7 @@ import { notificationRoutes } from "./features/notifications/notifications.route
 import { organisationRoutes } from "./features/organisations/organisations.routes.js";
 import { outreachRoutes } from "./features/outreach/outreach.routes.js";
 import { planRoutes } from "./features/plans/plans.routes.js";
+import { progressNoteRoutes } from "./features/progress-notes/progress-notes.routes.js";
 import { recoveryRoutes } from "./features/recovery/recovery.routes.js";
 import { setupRoutes } from "./features/setup/setup.routes.js";
 import { sharedViewRoutes } from "./features/shared-views/shared-views.routes.js";
@@ -215,6 +217,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     episodeRoutes,
     // Individualised treatment plans.
     treatmentPlanRoutes,
+    // Progress notes and recovery exercises.
+    progressNoteRoutes,
+    exerciseRoutes,
   ])
     await app.register(routes(db));
   // Assigned and scheduled questionnaires (PHQ-9, GAD-7); due occurrences send the quiet reminder.

@@ -95,6 +95,13 @@ const SupporterPage = lazy(() =>
 const InvitePage = lazy(() =>
   import("./pages/invite/InvitePage").then((module) => ({ default: module.InvitePage })),
 );
+// Recovery exercises.
+const ExercisesPage = lazy(() =>
+  import("./pages/client/ExercisesPage").then((module) => ({ default: module.ExercisesPage })),
+);
+const ExercisePage = lazy(() =>
+  import("./pages/client/ExercisePage").then((module) => ({ default: module.ExercisePage })),
+);
 // Assigned questionnaires (PHQ-9, GAD-7).
 const QuestionnairesPage = lazy(() =>
   import("./pages/client/QuestionnairesPage").then((module) => ({ default: module.QuestionnairesPage })),
@@ -337,6 +344,22 @@ export function AppRoutes() {
           element={
             <RouteGate area="signed-in">
               <JournalPage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/exercises"
+          element={
+            <RouteGate area="signed-in">
+              <ExercisesPage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/exercises/:exerciseId"
+          element={
+            <RouteGate area="signed-in">
+              <ExercisePage />
             </RouteGate>
           }
         />

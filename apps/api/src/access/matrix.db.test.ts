@@ -366,6 +366,100 @@ const table: Record<string, Cell> = {
       payload: { points: null, source: "" },
     }),
   },
+  "GET /api/clients/:clientId/progress-notes": {
+    allowed: ["careTeam"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/progress-notes` }),
+  },
+  "POST /api/clients/:clientId/progress-notes": {
+    allowed: ["careTeam"],
+    // A session in the future: refused with 400, nothing written.
+    request: (f) => ({
+      url: `/api/clients/${f.clientId}/progress-notes`,
+      payload: {
+        id: "019a0000-0000-7000-8000-0000000000d1",
+        template: "dap",
+        sessionDate: "2999-01-01",
+        durationMinutes: 50,
+        serviceKind: "individual",
+        sections: {},
+        objectiveIds: [],
+      },
+    }),
+  },
+  "PUT /api/clients/:clientId/progress-notes/:noteId": {
+    allowed: ["careTeam"],
+    request: (f) => ({
+      url: `/api/clients/${f.clientId}/progress-notes/${f.unknownId}`,
+      payload: {
+        template: "dap",
+        sessionDate: "2026-01-01",
+        durationMinutes: 50,
+        serviceKind: "individual",
+        sections: {},
+        objectiveIds: [],
+      },
+    }),
+  },
+  "POST /api/clients/:clientId/progress-notes/:noteId/sign": {
+    allowed: ["careTeam"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/progress-notes/${f.unknownId}/sign` }),
+  },
+  "POST /api/clients/:clientId/progress-notes/:noteId/addenda": {
+    allowed: ["careTeam"],
+    request: (f) => ({
+      url: `/api/clients/${f.clientId}/progress-notes/${f.unknownId}/addenda`,
+      payload: { id: "019a0000-0000-7000-8000-0000000000d2", body: "Matrix addendum." },
+    }),
+  },
+  "GET /api/clients/:clientId/shared-notes": {
+    allowed: ["self"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/shared-notes` }),
+  },
+  "GET /api/organisations/:organisationId/note-settings": {
+    allowed: ["admin", "careTeam", "otherClinician"],
+    request: (f) => ({ url: `/api/organisations/${f.organisationId}/note-settings` }),
+  },
+  "PUT /api/organisations/:organisationId/note-settings": {
+    allowed: ["admin"],
+    request: (f) => ({
+      url: `/api/organisations/${f.organisationId}/note-settings`,
+      payload: { shareSignedNotesWithClients: false },
+    }),
+  },
+  "POST /api/clients/:clientId/exercises": {
+    allowed: ["careTeam"],
+    // A due date in the past: refused with 400, nothing written.
+    request: (f) => ({
+      url: `/api/clients/${f.clientId}/exercises`,
+      payload: {
+        id: "019a0000-0000-7000-8000-0000000000d3",
+        templateId: "core-beliefs",
+        dueDate: "2000-01-01",
+      },
+    }),
+  },
+  "GET /api/clients/:clientId/exercises": {
+    allowed: ["self", "careTeam"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/exercises` }),
+  },
+  "PUT /api/clients/:clientId/exercises/:exerciseId": {
+    allowed: ["self"],
+    request: (f) => ({
+      url: `/api/clients/${f.clientId}/exercises/${f.unknownId}`,
+      payload: { answers: {}, submit: false },
+    }),
+  },
+  "POST /api/clients/:clientId/exercises/:exerciseId/review": {
+    allowed: ["careTeam"],
+    request: (f) => ({
+      url: `/api/clients/${f.clientId}/exercises/${f.unknownId}/review`,
+      payload: {
+        id: "019a0000-0000-7000-8000-0000000000d4",
+        decision: "reviewed",
+        comment: "Matrix review.",
+      },
+    }),
+  },
   "GET /api/organisations/:organisationId/caseload": {
     allowed: ["careTeam", "otherClinician"],
     request: (f) => ({ url: `/api/organisations/${f.organisationId}/caseload` }),

@@ -598,6 +598,76 @@ export interface TreatmentPlanTextsTable {
   text: string;
 }
 
+/** A progress note (see the notes-exercises migration). Signed notes never change. */
+export interface ProgressNotesTable {
+  id: string;
+  client_id: string;
+  author_user_id: string;
+  template: "dap" | "birp" | "soap";
+  session_date: string;
+  duration_minutes: number;
+  service_kind: "individual" | "family" | "group" | "other";
+  /** JSON: section id → text. */
+  sections: string;
+  status: "draft" | "signed";
+  signed_by_user_id: string | null;
+  signed_at: Timestamp | null;
+  /** SHA-256 (hex) of noteSigningText. */
+  content_hash: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Plan objectives a note addressed; objective_id has no foreign key until the plan is wired in. */
+export interface ProgressNoteObjectivesTable {
+  note_id: string;
+  objective_id: string;
+}
+
+/** An addendum to a signed note: appended, signed, never edited. */
+export interface ProgressNoteAddendaTable {
+  id: string;
+  note_id: string;
+  author_user_id: string;
+  body: string;
+  content_hash: string;
+  signed_at: Timestamp;
+}
+
+/** A programme's choice to share signed notes with its clients (off when absent). */
+export interface NoteSettingsTable {
+  organisation_id: string;
+  share_signed_notes_with_clients: Bool;
+  updated_by_user_id: string;
+  updated_at: Timestamp;
+}
+
+/** An assigned recovery exercise; objective_id has no foreign key until the plan is wired in. */
+export interface ExerciseAssignmentsTable {
+  id: string;
+  client_id: string;
+  template_id: string;
+  objective_id: string | null;
+  assigned_by_user_id: string;
+  due_date: string;
+  status: "assigned" | "in_progress" | "submitted" | "reviewed" | "returned";
+  /** JSON ExerciseAnswers. */
+  answers: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  submitted_at: Timestamp | null;
+}
+
+/** A clinician's review of a submitted exercise: done, or returned for more work. */
+export interface ExerciseReviewsTable {
+  id: string;
+  exercise_id: string;
+  reviewer_user_id: string;
+  decision: "reviewed" | "returned";
+  comment: string;
+  created_at: Timestamp;
+}
+
 export interface Database {
   tracks: TracksTable;
   units: UnitsTable;
@@ -611,6 +681,12 @@ export interface Database {
   treatment_plan_signatures: TreatmentPlanSignaturesTable;
   treatment_plan_reviews: TreatmentPlanReviewsTable;
   treatment_plan_texts: TreatmentPlanTextsTable;
+  progress_notes: ProgressNotesTable;
+  progress_note_objectives: ProgressNoteObjectivesTable;
+  progress_note_addenda: ProgressNoteAddendaTable;
+  note_settings: NoteSettingsTable;
+  exercise_assignments: ExerciseAssignmentsTable;
+  exercise_reviews: ExerciseReviewsTable;
   assessments: AssessmentsTable;
   intakes: IntakesTable;
   intake_areas: IntakeAreasTable;

@@ -62,6 +62,12 @@ const guarded: (keyof Database)[] = [
   "treatment_plan_signatures",
   "treatment_plan_reviews",
   "treatment_plan_texts",
+  "progress_notes",
+  "progress_note_objectives",
+  "progress_note_addenda",
+  "note_settings",
+  "exercise_assignments",
+  "exercise_reviews",
 ];
 
 /** Junk that is not what a route expects: wrong types, unknown keys, deep nesting, odd strings. */

@@ -17,6 +17,7 @@ export const clientNavItems: readonly ClientNavItem[] = [
   { to: "/my-days", label: "My days" },
   { to: "/triggers", label: "Triggers" },
   { to: "/journal", label: "Journal" },
+  { to: "/exercises", label: "Exercises" },
   { to: "/support", label: "My people" },
   { to: "/safety-plan", label: "Safety plan" },
   { to: "/prevention-plan", label: "Prevention plan" },

@@ -8,6 +8,7 @@ import * as assessments from "./2026-11-30T1500-assessments.js";
 import * as assessmentSchedules from "./2026-11-30T1600-assessment-schedules.js";
 import * as intake from "./2026-11-30T1700-intake.js";
 import * as treatmentPlans from "./2026-11-30T1800-treatment-plans.js";
+import * as notesExercises from "./2026-11-30T1900-notes-exercises.js";
 import * as programmeOperations from "./2026-11-30T2000-programme-operations.js";
 
 /**
@@ -24,5 +25,6 @@ export const migrations: Record<string, Migration> = {
   "2026-11-30T1600-assessment-schedules": assessmentSchedules,
   "2026-11-30T1700-intake": intake,
   "2026-11-30T1800-treatment-plans": treatmentPlans,
+  "2026-11-30T1900-notes-exercises": notesExercises,
   "2026-11-30T2000-programme-operations": programmeOperations,
 };

@@ -8,6 +8,7 @@ import { CrisisLineSettings } from "../../components/CrisisLineSettings";
 import { Loading } from "../../components/Loading";
 import { LoadProblem, problemMessage } from "../../components/LoadProblem";
 import { MembershipRequired } from "../../components/MembershipRequired";
+import { NoteSharingSettings } from "../../components/NoteSharingSettings";
 import { Notice } from "../../components/Notice";
 import { PageHeading } from "../../components/PageHeading";
 import { ReliableChangeSettings } from "../../components/ReliableChangeSettings";
@@ -138,6 +139,7 @@ function Settings({ organisationId }: { organisationId: string }) {
         )}
         <CrisisLineSettings organisationId={organisationId} />
         <ReliableChangeSettings organisationId={organisationId} />
+        <NoteSharingSettings organisationId={organisationId} />
       </Stack>
     </Container>
   );

@@ -43,6 +43,10 @@ const EpisodesPanel = lazy(() =>
 const TreatmentPlanPanel = lazy(() =>
   import("./TreatmentPlanPanel").then((module) => ({ default: module.TreatmentPlanPanel })),
 );
+const NotesPanel = lazy(() => import("./NotesPanel").then((module) => ({ default: module.NotesPanel })));
+const ExercisesPanel = lazy(() =>
+  import("./ExercisesPanel").then((module) => ({ default: module.ExercisesPanel })),
+);
 const RecoveryTimeline = lazy(() =>
   import("./RecoveryTimeline").then((module) => ({ default: module.RecoveryTimeline })),
 );
@@ -274,7 +278,12 @@ function ClientRecord({ client, emergency }: { client: ClientSummary; emergency:
             <TreatmentPlanPanel clientId={client.id} organisationId={client.organisationId} />
           </Suspense>
         ) : null}
-        <Text c="dimmed">Progress notes will appear here when that part of Lantern arrives.</Text>
+        {client.access?.via === "care-team" || client.access?.via === "break-glass" ? (
+          <Suspense fallback={<Loading />}>
+            <ExercisesPanel clientId={client.id} />
+            <NotesPanel clientId={client.id} />
+          </Suspense>
+        ) : null}
       </Stack>
     </Container>
   );
