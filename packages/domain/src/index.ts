@@ -18,3 +18,4 @@ export * from "./roles.js";
 export * from "./support/contracts.js";
 export * from "./time-zone.js";
 export * from "./treatment-plans/index.js";
+export * from "./aftercare/index.js";
