@@ -23,6 +23,7 @@ import { authRoutes } from "./features/auth/auth.routes.js";
 import { checkInRoutes } from "./features/check-ins/check-ins.routes.js";
 import { circleRoutes } from "./features/circles/circles.routes.js";
 import { clientRoutes } from "./features/clients/clients.routes.js";
+import { aftercareRoutes } from "./features/aftercare/aftercare.routes.js";
 import { episodeRoutes } from "./features/episodes/episodes.routes.js";
 import { healthRoutes, version } from "./features/health/health.routes.js";
 import { instanceRoutes } from "./features/instance/instance.routes.js";
@@ -213,6 +214,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     intakeRoutes,
     // Programme operations: tracks, beds, episodes of care, census.
     episodeRoutes,
+    // Discharge with an aftercare plan; aftercare in the app.
+    aftercareRoutes,
     // Individualised treatment plans.
     treatmentPlanRoutes,
   ])

@@ -62,6 +62,11 @@ const guarded: (keyof Database)[] = [
   "treatment_plan_signatures",
   "treatment_plan_reviews",
   "treatment_plan_texts",
+  "aftercare_plans",
+  "aftercare_reviews",
+  "discharge_summaries",
+  "aftercare_attendance",
+  "calendar_feeds",
 ];
 
 /** Junk that is not what a route expects: wrong types, unknown keys, deep nesting, odd strings. */

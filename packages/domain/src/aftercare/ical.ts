@@ -18,13 +18,22 @@ export function escapeText(value: string): string {
 }
 
 /** Folds a content line so no line is longer than 75 octets, never splitting a UTF-8 character. */
+/** The UTF-8 length of a string in octets. */
+export function utf8Length(text: string): number {
+  let octets = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0) ?? 0;
+    octets += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return octets;
+}
+
 export function foldLine(line: string): string {
-  const encoder = new TextEncoder();
   const parts: string[] = [];
   let current = "";
   let octets = 0;
   for (const char of line) {
-    const size = encoder.encode(char).length;
+    const size = utf8Length(char);
     const limit = parts.length === 0 ? 75 : 74; // continuation lines start with a space
     if (octets + size > limit) {
       parts.push(current);
