@@ -100,6 +100,8 @@ export const AftercarePlanView = z.object({
     preventionPlan: AftercareReviewView.nullable(),
     safetyPlan: AftercareReviewView.nullable(),
   }),
+  /** The client's versions now (0: not written yet). */
+  currentVersions: z.object({ circles: z.number().int(), preventionPlan: z.number().int(), safetyPlan: z.number().int() }),
   /** The follow-up questionnaire schedule made when the discharge was finalised. */
   followUpScheduleId: z.string().nullable(),
   missing: z.array(MissingAftercareItem),

@@ -150,6 +150,11 @@ async function planView(
         preventionPlan: reviewView("prevention_plan"),
         safetyPlan: reviewView("safety_plan"),
       },
+      currentVersions: {
+        circles: versions.circles,
+        preventionPlan: versions.prevention_plan,
+        safetyPlan: versions.safety_plan,
+      },
       followUpScheduleId: row?.follow_up_schedule_id ?? null,
       missing: missingAftercare(state, dischargeDay),
       updatedAt: row ? toIso(row.updated_at) : null,
