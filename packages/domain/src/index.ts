@@ -1,3 +1,4 @@
+export * from "./aftercare/index.js";
 export * from "./auth-contracts.js";
 export * from "./contracts.js";
 export * from "./identity.js";
@@ -18,4 +19,3 @@ export * from "./roles.js";
 export * from "./support/contracts.js";
 export * from "./time-zone.js";
 export * from "./treatment-plans/index.js";
-export * from "./aftercare/index.js";

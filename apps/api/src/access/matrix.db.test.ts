@@ -757,7 +757,10 @@ const table: Record<string, Cell> = {
   },
   "POST /api/clients/:clientId/aftercare/attendance": {
     allowed: ["self"],
-    request: (f) => ({ url: `/api/clients/${f.clientId}/aftercare/attendance`, payload: { id: "not an id" } }),
+    request: (f) => ({
+      url: `/api/clients/${f.clientId}/aftercare/attendance`,
+      payload: { id: "not an id" },
+    }),
   },
   "GET /api/clients/:clientId/aftercare/adherence": {
     allowed: ["careTeam", "admin"],

@@ -43,12 +43,14 @@ export function useAftercarePlan(clientId: string, episodeId: string) {
 export function useAftercareChanges(clientId: string, episodeId: string) {
   const queryClient = useQueryClient();
   const base = episodePath(clientId, episodeId);
-  const store = (plan: AftercarePlanView) => queryClient.setQueryData(aftercareKeys.plan(clientId, episodeId), plan);
+  const store = (plan: AftercarePlanView) =>
+    queryClient.setQueryData(aftercareKeys.plan(clientId, episodeId), plan);
   const storeSummary = (summary: DischargeSummaryView) =>
     queryClient.setQueryData(aftercareKeys.summary(clientId, episodeId), summary);
   return {
     save: useMutation({
-      mutationFn: (body: SaveAftercareRequest) => request<AftercarePlanView>("PUT", `${base}/aftercare`, body),
+      mutationFn: (body: SaveAftercareRequest) =>
+        request<AftercarePlanView>("PUT", `${base}/aftercare`, body),
       onSuccess: store,
     }),
     review: useMutation({
@@ -80,7 +82,8 @@ export function useAftercareChanges(clientId: string, episodeId: string) {
 export function useDischargeSummary(clientId: string, episodeId: string, enabled: boolean) {
   return useQuery({
     queryKey: aftercareKeys.summary(clientId, episodeId),
-    queryFn: () => request<DischargeSummaryView>("GET", `${episodePath(clientId, episodeId)}/discharge-summary`),
+    queryFn: () =>
+      request<DischargeSummaryView>("GET", `${episodePath(clientId, episodeId)}/discharge-summary`),
     enabled: enabled && clientId !== "" && episodeId !== "",
   });
 }

@@ -11,9 +11,12 @@ const AppId = z.uuid("Use an id made by the app (a UUID).");
 const words = (what: string, max = 120) =>
   z.string().trim().min(1, `Write the ${what}.`).max(max, `Use at most ${max} characters for the ${what}.`);
 
-export const Weekday = z.enum(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"], {
-  error: "Pick a day of the week.",
-});
+export const Weekday = z.enum(
+  ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
+  {
+    error: "Pick a day of the week.",
+  },
+);
 export type Weekday = z.infer<typeof Weekday>;
 export const weekdays = Weekday.options;
 
@@ -72,15 +75,7 @@ export const AftercareReviewView = z.object({
 export type AftercareReviewView = z.infer<typeof AftercareReviewView>;
 
 export const MissingAftercareItem = z.object({
-  item: z.enum([
-    "therapist",
-    "groups",
-    "meetings",
-    "sponsor",
-    "circles",
-    "prevention_plan",
-    "safety_plan",
-  ]),
+  item: z.enum(["therapist", "groups", "meetings", "sponsor", "circles", "prevention_plan", "safety_plan"]),
   /** The form field, for problem+json errors and the live list. */
   field: z.string(),
   message: z.string(),
@@ -101,7 +96,11 @@ export const AftercarePlanView = z.object({
     safetyPlan: AftercareReviewView.nullable(),
   }),
   /** The client's versions now (0: not written yet). */
-  currentVersions: z.object({ circles: z.number().int(), preventionPlan: z.number().int(), safetyPlan: z.number().int() }),
+  currentVersions: z.object({
+    circles: z.number().int(),
+    preventionPlan: z.number().int(),
+    safetyPlan: z.number().int(),
+  }),
   /** The follow-up questionnaire schedule made when the discharge was finalised. */
   followUpScheduleId: z.string().nullable(),
   missing: z.array(MissingAftercareItem),
@@ -180,7 +179,13 @@ export const MyPlanView = z.object({
       meetings: z.array(AftercareWeekly),
       /** Groups and meetings in the current week (Monday to Sunday) with their days. */
       thisWeek: z.array(
-        z.object({ id: z.string(), kind: AttendanceKind, name: z.string(), on: z.string(), time: z.string() }),
+        z.object({
+          id: z.string(),
+          kind: AttendanceKind,
+          name: z.string(),
+          on: z.string(),
+          time: z.string(),
+        }),
       ),
       sponsor: z.object({ name: z.string(), contact: z.string() }).nullable(),
     })

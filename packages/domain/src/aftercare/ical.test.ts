@@ -97,7 +97,12 @@ describe("aftercare calendar feed", () => {
       "2027-10-31T01:00:00.000Z",
     ]);
     expect(offsetChanges("UTC", from, to)).toEqual([]);
-    const southern = aftercareCalendar({ items, timeZone: "Australia/Sydney", startDay: "2027-03-30", now: new Date() });
+    const southern = aftercareCalendar({
+      items,
+      timeZone: "Australia/Sydney",
+      startDay: "2027-03-30",
+      now: new Date(),
+    });
     const { out } = occurrences(southern, "0193a7d4-0000-7000-8000-000000000001@lantern", 2);
     // Saturday 3 April 2027 is AEDT (+11:00); Sydney goes to AEST (+10:00) on Sunday 4 April.
     expect(out.map((o) => o.utc)).toEqual(["2027-04-02T23:00:00.000Z", "2027-04-10T00:00:00.000Z"]);

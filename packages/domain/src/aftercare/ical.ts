@@ -10,7 +10,15 @@ import { dayInWeek, mondayOf } from "./rules.js";
  * treatment.
  */
 
-const dayCodes = { monday: "MO", tuesday: "TU", wednesday: "WE", thursday: "TH", friday: "FR", saturday: "SA", sunday: "SU" };
+const dayCodes = {
+  monday: "MO",
+  tuesday: "TU",
+  wednesday: "WE",
+  thursday: "TH",
+  friday: "FR",
+  saturday: "SA",
+  sunday: "SU",
+};
 
 /** Escapes a TEXT value (RFC 5545 3.3.11). */
 export function escapeText(value: string): string {
@@ -55,10 +63,7 @@ export function offsetMinutes(timeZone: string, instant: number): number {
     formatter = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" });
     formatters.set(timeZone, formatter);
   }
-  const name =
-    formatter
-      .formatToParts(instant)
-      .find((p) => p.type === "timeZoneName")?.value ?? "GMT";
+  const name = formatter.formatToParts(instant).find((p) => p.type === "timeZoneName")?.value ?? "GMT";
   const match = /GMT([+-])(\d{2}):?(\d{2})?/.exec(name);
   if (!match) return 0;
   const minutes = Number(match[2]) * 60 + Number(match[3] ?? 0);
@@ -87,7 +92,8 @@ export function offsetChanges(timeZone: string, from: number, to: number) {
 }
 
 const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, "0");
-const offsetText = (minutes: number) => `${minutes < 0 ? "-" : "+"}${pad(Math.floor(Math.abs(minutes) / 60))}${pad(Math.abs(minutes) % 60)}`;
+const offsetText = (minutes: number) =>
+  `${minutes < 0 ? "-" : "+"}${pad(Math.floor(Math.abs(minutes) / 60))}${pad(Math.abs(minutes) % 60)}`;
 /** YYYYMMDDTHHMMSS of a UTC instant shifted by an offset (a local wall-clock time). */
 const wallClock = (instant: number, offset: number) => {
   const d = new Date(instant + offset * 60_000);
@@ -114,7 +120,8 @@ export function vtimezone(timeZone: string, fromYear: number, years: number): st
   };
   const firstIsDaylight = changes[0] ? changes[0].to < changes[0].from : false;
   observance("19700101T000000", first, first, firstIsDaylight);
-  for (const change of changes) observance(wallClock(change.at, change.from), change.from, change.to, change.to > change.from);
+  for (const change of changes)
+    observance(wallClock(change.at, change.from), change.from, change.to, change.to > change.from);
   lines.push("END:VTIMEZONE");
   return lines;
 }

@@ -42,7 +42,9 @@ describe("missing aftercare items", () => {
       "prevention_plan",
       "safety_plan",
     ]);
-    expect(missing.find((m) => m.item === "prevention_plan")?.message).toMatch(/no relapse-prevention plan yet/);
+    expect(missing.find((m) => m.item === "prevention_plan")?.message).toMatch(
+      /no relapse-prevention plan yet/,
+    );
   });
 
   it("lists a first appointment before the discharge day, and circles changed since the review", () => {
@@ -57,9 +59,9 @@ describe("missing aftercare items", () => {
   it("takes a sponsor from the support network without typing one", () => {
     const sponsor = { name: "", contact: "", supportContactId: "0193a7d4-0000-7000-8000-000000000009" };
     expect(missingAftercare({ ...complete, sponsor }, null)).toEqual([]);
-    expect(missingAftercare({ ...complete, sponsor: { ...sponsor, supportContactId: null } }, null)[0]?.item).toBe(
-      "sponsor",
-    );
+    expect(
+      missingAftercare({ ...complete, sponsor: { ...sponsor, supportContactId: null } }, null)[0]?.item,
+    ).toBe("sponsor");
   });
 
   it("refuses a meeting without its weekday or time, naming the field", () => {
@@ -70,7 +72,10 @@ describe("missing aftercare items", () => {
       sponsor: null,
     });
     expect(result.success).toBe(false);
-    expect(result.error?.issues.map((i) => i.path.join("."))).toEqual(["meetings.0.weekday", "meetings.0.time"]);
+    expect(result.error?.issues.map((i) => i.path.join("."))).toEqual([
+      "meetings.0.weekday",
+      "meetings.0.time",
+    ]);
   });
 });
 

@@ -30,7 +30,10 @@ const reviewWords = {
  * What is missing before a discharge can be finalised, each item named with its field. With the
  * discharge day, a first appointment before it is listed too. An empty list means complete.
  */
-export function missingAftercare(plan: AftercareState, dischargeDay: LocalDate | null): MissingAftercareItem[] {
+export function missingAftercare(
+  plan: AftercareState,
+  dischargeDay: LocalDate | null,
+): MissingAftercareItem[] {
   const missing: MissingAftercareItem[] = [];
   if (!plan.therapist)
     missing.push({
@@ -45,7 +48,11 @@ export function missingAftercare(plan: AftercareState, dischargeDay: LocalDate |
       message: `The first appointment is before the discharge day (${dischargeDay}); use that day or later.`,
     });
   if (plan.groups.length === 0)
-    missing.push({ item: "groups", field: "groups", message: "Add at least one group with its day and time." });
+    missing.push({
+      item: "groups",
+      field: "groups",
+      message: "Add at least one group with its day and time.",
+    });
   if (plan.meetings.length === 0)
     missing.push({
       item: "meetings",
@@ -64,9 +71,12 @@ export function missingAftercare(plan: AftercareState, dischargeDay: LocalDate |
     const current = plan.currentVersions[item];
     const reviewed = plan.reviews[item];
     if (current === 0)
-      missing.push({ item, field, message: `The client has no ${what} yet; write it together, then review it.` });
-    else if (!reviewed)
-      missing.push({ item, field, message: `Review the current ${what} with the client.` });
+      missing.push({
+        item,
+        field,
+        message: `The client has no ${what} yet; write it together, then review it.`,
+      });
+    else if (!reviewed) missing.push({ item, field, message: `Review the current ${what} with the client.` });
     else if (reviewed.version !== current)
       missing.push({
         item,

@@ -21,7 +21,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("updated_by_user_id", "text", (c) => c.notNull().references("users.id"))
     .addColumn("updated_at", t.timestamp, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex("aftercare_plans_client_idx").on("aftercare_plans").column("client_id").execute();
+  await db.schema
+    .createIndex("aftercare_plans_client_idx")
+    .on("aftercare_plans")
+    .column("client_id")
+    .execute();
 
   await db.schema
     .createTable("aftercare_reviews")

@@ -61,8 +61,12 @@ describeEachDialect("discharge with an aftercare plan; aftercare in the app", ({
   const base = () => `/api/clients/${client.id}/episodes/${episodeId}`;
   const plan = (over: object = {}) => ({
     therapist: { name: "Dr Rowan Ash", contact: "rowan@example.org", firstAppointmentOn: today() },
-    groups: [{ id: groupId, name: "Thursday group", weekday: "thursday", time: "18:00", place: "Clinic room 3" }],
-    meetings: [{ id: meetingId, name: "Tuesday meeting", weekday: "tuesday", time: "19:30", place: "Library hall" }],
+    groups: [
+      { id: groupId, name: "Thursday group", weekday: "thursday", time: "18:00", place: "Clinic room 3" },
+    ],
+    meetings: [
+      { id: meetingId, name: "Tuesday meeting", weekday: "tuesday", time: "19:30", place: "Library hall" },
+    ],
     sponsor: { name: "Sam", contact: "07700 900123" },
     ...over,
   });
@@ -84,7 +88,13 @@ describeEachDialect("discharge with an aftercare plan; aftercare in the app", ({
     const adminId = (await buildUser(db, "programme_admin", org)).id;
     clinicianId = (await buildClinician(db, org, [client.id])).id;
     outsiderId = (await buildClinician(db, org, [])).id;
-    const track = { id: trackId, name: "Outpatient", kind: "outpatient", csbDedicated: true, genderDesignation: "mixed" };
+    const track = {
+      id: trackId,
+      name: "Outpatient",
+      kind: "outpatient",
+      csbDedicated: true,
+      genderDesignation: "mixed",
+    };
     expect((await call("POST", `/api/organisations/${org}/tracks`, adminId, track)).statusCode).toBe(201);
     episodeId = uuidv7();
     const admitted = await call("POST", `/api/clients/${client.id}/episodes`, clinicianId, {
@@ -102,7 +112,10 @@ describeEachDialect("discharge with an aftercare plan; aftercare in the app", ({
   });
 
   it("refuses the discharge while the aftercare plan is incomplete, naming each missing item", async () => {
-    const res = await call("POST", `${base()}/discharge`, clinicianId, { dischargedOn: today(), type: "planned" });
+    const res = await call("POST", `${base()}/discharge`, clinicianId, {
+      dischargedOn: today(),
+      type: "planned",
+    });
     expect(res.statusCode).toBe(409);
     expect(fieldsOf(res)).toEqual([
       "aftercare.therapist",
@@ -162,20 +175,25 @@ describeEachDialect("discharge with an aftercare plan; aftercare in the app", ({
     expect((await circles(1, "Browsing after midnight")).statusCode).toBe(200);
     view = (await call("GET", `${base()}/aftercare`, clinicianId)).json();
     expect(view.missing.map((m: { field: string }) => m.field)).toEqual(["reviews.circles"]);
-    expect((await call("POST", `${base()}/aftercare/reviews`, clinicianId, { item: "circles" })).json().missing).toEqual(
-      [],
-    );
+    expect(
+      (await call("POST", `${base()}/aftercare/reviews`, clinicianId, { item: "circles" })).json().missing,
+    ).toEqual([]);
   });
 
   it("refuses a first appointment before the discharge day at the gate", async () => {
     expect(
       (
         await call("PUT", `${base()}/aftercare`, clinicianId, {
-          ...plan({ therapist: { name: "Dr Rowan Ash", contact: "x", firstAppointmentOn: addDays(today(), -2) } }),
+          ...plan({
+            therapist: { name: "Dr Rowan Ash", contact: "x", firstAppointmentOn: addDays(today(), -2) },
+          }),
         })
       ).statusCode,
     ).toBe(200);
-    const res = await call("POST", `${base()}/discharge`, clinicianId, { dischargedOn: today(), type: "planned" });
+    const res = await call("POST", `${base()}/discharge`, clinicianId, {
+      dischargedOn: today(),
+      type: "planned",
+    });
     expect(res.statusCode).toBe(409);
     expect(fieldsOf(res)).toEqual(["aftercare.therapist.firstAppointmentOn"]);
     expect((await call("PUT", `${base()}/aftercare`, clinicianId, plan())).statusCode).toBe(200);
@@ -191,17 +209,26 @@ describeEachDialect("discharge with an aftercare plan; aftercare in the app", ({
     expect(res.statusCode).toBe(200);
     expect(res.json().dischargedOn).toBe(today());
     expect(await count("assessment_schedules")).toBe(schedulesBefore + 1);
-    const schedules = (await call("GET", `/api/clients/${client.id}/assessment-schedules`, clinicianId)).json();
-    expect(schedules[0]).toMatchObject({ kind: "follow_up", startDay: today(), instrumentIds: ["phq-9", "gad-7"] });
+    const schedules = (
+      await call("GET", `/api/clients/${client.id}/assessment-schedules`, clinicianId)
+    ).json();
+    expect(schedules[0]).toMatchObject({
+      kind: "follow_up",
+      startDay: today(),
+      instrumentIds: ["phq-9", "gad-7"],
+    });
     const summary = (await call("GET", `${base()}/discharge-summary`, clinicianId)).json();
-    expect(summary.content).toContain(`Admitted ${addDays(today(), -20)}; discharged ${today()}; length of stay 20 days.`);
+    expect(summary.content).toContain(
+      `Admitted ${addDays(today(), -20)}; discharged ${today()}; length of stay 20 days.`,
+    );
     expect(summary.content).toContain("Reason: Completed the residential phase");
     expect(summary.content).toContain("- Outpatient (outpatient)");
     expect(summary.content).toContain("- PHQ-9: none completed.");
     expect(summary.signedAt).toBeNull();
     // The retry answers with the discharge and drafts nothing more.
     expect(
-      (await call("POST", `${base()}/discharge`, clinicianId, { dischargedOn: today(), type: "planned" })).statusCode,
+      (await call("POST", `${base()}/discharge`, clinicianId, { dischargedOn: today(), type: "planned" }))
+        .statusCode,
     ).toBe(200);
     expect(await count("discharge_summaries")).toBe(1);
   });
@@ -211,19 +238,25 @@ describeEachDialect("discharge with an aftercare plan; aftercare in the app", ({
     const content = `${summary.content}\nThe client leaves with a clear plan.`;
     const edited = await call("PUT", `${base()}/discharge-summary`, clinicianId, { revision: 0, content });
     expect(edited.json().revision).toBe(1);
-    const stale = await call("PUT", `${base()}/discharge-summary`, clinicianId, { revision: 0, content: "x" });
+    const stale = await call("PUT", `${base()}/discharge-summary`, clinicianId, {
+      revision: 0,
+      content: "x",
+    });
     expect(stale.statusCode).toBe(409);
     expect(fieldsOf(stale)).toEqual(["revision"]);
     const signed = await call("POST", `${base()}/discharge-summary/signature`, clinicianId, { revision: 1 });
     expect(signed.statusCode).toBe(200);
     expect(signed.json().contentHash).toBe(createHash("sha256").update(content, "utf8").digest("hex"));
     expect(signed.json().signedBy).toBeTruthy();
-    const locked = await call("PUT", `${base()}/discharge-summary`, clinicianId, { revision: 1, content: "changed" });
+    const locked = await call("PUT", `${base()}/discharge-summary`, clinicianId, {
+      revision: 1,
+      content: "changed",
+    });
     expect(locked.statusCode).toBe(409);
     expect(fieldsOf(locked)).toEqual(["content"]);
-    expect((await call("POST", `${base()}/discharge-summary/signature`, clinicianId, { revision: 1 })).statusCode).toBe(
-      409,
-    );
+    expect(
+      (await call("POST", `${base()}/discharge-summary/signature`, clinicianId, { revision: 1 })).statusCode,
+    ).toBe(409);
     const pdf = await call("GET", `${base()}/discharge-summary.pdf`, clinicianId);
     expect(pdf.statusCode).toBe(200);
     expect(pdf.body.startsWith("%PDF")).toBe(true);
@@ -272,14 +305,22 @@ describeEachDialect("discharge with an aftercare plan; aftercare in the app", ({
     ).toBe(409);
     // The clinician cannot log for the client.
     expect(
-      (await call("POST", `/api/clients/${client.id}/aftercare/attendance`, clinicianId, { ...entry, id: uuidv7() }))
-        .statusCode,
+      (
+        await call("POST", `/api/clients/${client.id}/aftercare/attendance`, clinicianId, {
+          ...entry,
+          id: uuidv7(),
+        })
+      ).statusCode,
     ).toBe(404);
 
-    const adherence = (await call("GET", `/api/clients/${client.id}/aftercare/adherence`, clinicianId)).json();
+    const adherence = (
+      await call("GET", `/api/clients/${client.id}/aftercare/adherence`, clinicianId)
+    ).json();
     expect(adherence.weeks).toHaveLength(8);
     expect(adherence.weeks.at(-1).attended).toBe(1);
-    expect((await call("GET", `/api/clients/${client.id}/aftercare/adherence`, client.userId)).statusCode).toBe(404);
+    expect(
+      (await call("GET", `/api/clients/${client.id}/aftercare/adherence`, client.userId)).statusCode,
+    ).toBe(404);
   });
 
   it("serves the meetings at a secret address the client can reset; ical.js reads it", async () => {
@@ -300,7 +341,9 @@ describeEachDialect("discharge with an aftercare plan; aftercare in the app", ({
     expect(next?.toString().slice(11)).toBe("19:30:00");
     expect(next?.dayOfWeek()).toBe(ICAL.Time.TUESDAY);
 
-    const reset = (await call("POST", `/api/clients/${client.id}/aftercare/calendar-feed`, client.userId)).json();
+    const reset = (
+      await call("POST", `/api/clients/${client.id}/aftercare/calendar-feed`, client.userId)
+    ).json();
     expect(reset.path).not.toBe(path);
     expect((await call("GET", path, null)).statusCode).toBe(404);
     expect((await call("GET", reset.path, null)).statusCode).toBe(200);

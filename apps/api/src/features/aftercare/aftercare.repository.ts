@@ -19,7 +19,11 @@ export async function insertAftercarePlan(db: Executor, row: Insertable<Aftercar
   await db.insertInto("aftercare_plans").values(row).execute();
 }
 
-export async function updateAftercarePlan(db: Executor, episodeId: string, changes: Updateable<AftercarePlansTable>) {
+export async function updateAftercarePlan(
+  db: Executor,
+  episodeId: string,
+  changes: Updateable<AftercarePlansTable>,
+) {
   await db.updateTable("aftercare_plans").set(changes).where("episode_id", "=", episodeId).execute();
 }
 
@@ -160,5 +164,8 @@ export async function findFeedByHash(db: Executor, tokenHash: string) {
 /** Sets (or replaces) the client's feed token; the old address stops working at once. */
 export async function replaceFeed(db: Executor, clientId: string, tokenHash: string, now: Date) {
   await db.deleteFrom("calendar_feeds").where("client_id", "=", clientId).execute();
-  await db.insertInto("calendar_feeds").values({ client_id: clientId, token_hash: tokenHash, created_at: now }).execute();
+  await db
+    .insertInto("calendar_feeds")
+    .values({ client_id: clientId, token_hash: tokenHash, created_at: now })
+    .execute();
 }

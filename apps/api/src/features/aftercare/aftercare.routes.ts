@@ -33,7 +33,9 @@ import {
 } from "./aftercare.service.js";
 
 const EpisodeParams = ClientParams.extend({ episodeId: z.uuid("Use an episode id.") });
-const TokenParams = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, "Use the address as given.") });
+const TokenParams = z.strictObject({
+  token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, "Use the address as given."),
+});
 const careTeam = ["care-team", "programme-admin"] as const;
 
 /**
@@ -80,14 +82,21 @@ export const aftercareRoutes =
         config: { access: clientRecord("aftercare", "write", careTeam) },
         schema: {
           tags: ["aftercare"],
-          summary: "Confirm the current circles, relapse-prevention or safety plan was reviewed (its version is kept)",
+          summary:
+            "Confirm the current circles, relapse-prevention or safety plan was reviewed (its version is kept)",
           params: EpisodeParams,
           body: ReviewAftercareRequest,
           response: { 200: AftercarePlanView },
         },
       },
       async (request) =>
-        reviewAftercare(db, clientAccessOf(request), request.actor!, request.params.episodeId, request.body.item),
+        reviewAftercare(
+          db,
+          clientAccessOf(request),
+          request.actor!,
+          request.params.episodeId,
+          request.body.item,
+        ),
     );
 
     app.get(
@@ -218,7 +227,11 @@ export const aftercareRoutes =
           access: publicRoute("calendar apps fetch the client's secret address without signing in"),
           rateLimit: { max: 60, timeWindow: "1 minute" },
         },
-        schema: { tags: ["aftercare"], summary: "A client's weekly groups and meetings as iCalendar", params: TokenParams },
+        schema: {
+          tags: ["aftercare"],
+          summary: "A client's weekly groups and meetings as iCalendar",
+          params: TokenParams,
+        },
       },
       async (request, reply) => {
         const calendar = await calendarAt(db, request.params.token);

@@ -95,7 +95,11 @@ function parsePlan(row: AftercarePlanRow | undefined): StoredPlan {
   };
 }
 
-const reviewKeys = { circles: "circles", prevention_plan: "preventionPlan", safety_plan: "safetyPlan" } as const;
+const reviewKeys = {
+  circles: "circles",
+  prevention_plan: "preventionPlan",
+  safety_plan: "safetyPlan",
+} as const;
 
 async function currentVersions(db: Executor, clientId: string) {
   const [circles, prevention, safety] = await Promise.all([
@@ -162,7 +166,11 @@ async function planView(
   };
 }
 
-export async function getAftercare(db: Db, access: ClientAccess, episodeId: string): Promise<AftercarePlanView> {
+export async function getAftercare(
+  db: Db,
+  access: ClientAccess,
+  episodeId: string,
+): Promise<AftercarePlanView> {
   const episode = await episodeOf(db.kysely, access, episodeId);
   return (await planView(db.kysely, access.clientId, episodeId, episode.discharged_on)).view;
 }
@@ -187,7 +195,8 @@ export async function saveAftercare(
     ["meetings", body.meetings],
   ] as const)
     items.forEach((item, i) => {
-      if (seen.has(item.id)) errors.push({ field: `${list}.${i}.id`, message: "This id is used twice; make a new one." });
+      if (seen.has(item.id))
+        errors.push({ field: `${list}.${i}.id`, message: "This id is used twice; make a new one." });
       seen.add(item.id);
     });
   if (body.therapist && body.therapist.firstAppointmentOn < episode.admitted_on)
@@ -213,7 +222,8 @@ export async function saveAftercare(
     updated_at: now,
   };
   const save = async () => {
-    if (await findAftercarePlan(db.kysely, episodeId)) await updateAftercarePlan(db.kysely, episodeId, values);
+    if (await findAftercarePlan(db.kysely, episodeId))
+      await updateAftercarePlan(db.kysely, episodeId, values);
     else
       await insertAftercarePlan(db.kysely, {
         episode_id: episodeId,
@@ -381,7 +391,8 @@ export async function draftDischargeSummary(
     lines.push(`- ${goal.statement || goal.clientWords || "Goal"}`);
     for (const objective of content?.objectives.filter((o) => o.goalId === goal.id) ?? []) {
       const progress = plan.progress.find((p) => p.objectiveId === objective.id);
-      const state = progress?.met === true ? "met" : progress?.met === false ? "not met yet" : "no measure yet";
+      const state =
+        progress?.met === true ? "met" : progress?.met === false ? "not met yet" : "no measure yet";
       lines.push(`  - ${objective.description}: ${state}${progress?.label ? ` (${progress.label})` : ""}`);
     }
   }
@@ -391,7 +402,8 @@ export async function draftDischargeSummary(
     lines.push(
       `- Therapist: ${stored.therapist.name}, ${stored.therapist.contact}; first appointment ${stored.therapist.firstAppointmentOn}.`,
     );
-  for (const g of stored.groups) lines.push(`- Group: ${g.name}, ${g.weekday} ${g.time}${g.place ? `, ${g.place}` : ""}.`);
+  for (const g of stored.groups)
+    lines.push(`- Group: ${g.name}, ${g.weekday} ${g.time}${g.place ? `, ${g.place}` : ""}.`);
   for (const m of stored.meetings)
     lines.push(`- Meeting: ${m.name}, ${m.weekday} ${m.time}${m.place ? `, ${m.place}` : ""}.`);
   lines.push("- Follow-up questionnaires (PHQ-9, GAD-7) 1, 3, 6 and 12 months after discharge.");
@@ -419,7 +431,11 @@ function toSummaryView(row: SummaryRow & { signer_name: string | null }): Discha
   };
 }
 
-export async function getSummary(db: Db, access: ClientAccess, episodeId: string): Promise<DischargeSummaryView> {
+export async function getSummary(
+  db: Db,
+  access: ClientAccess,
+  episodeId: string,
+): Promise<DischargeSummaryView> {
   await episodeOf(db.kysely, access, episodeId);
   const row = await findSummary(db.kysely, episodeId);
   if (!row) throw notFound();
@@ -535,7 +551,9 @@ export async function myPlan(db: Db, access: ClientAccess, now = new Date()): Pr
       dischargedOn: row.discharged_on,
       therapist: plan.therapist,
       nextAppointmentOn:
-        plan.therapist && plan.therapist.firstAppointmentOn >= today ? plan.therapist.firstAppointmentOn : null,
+        plan.therapist && plan.therapist.firstAppointmentOn >= today
+          ? plan.therapist.firstAppointmentOn
+          : null,
       groups: plan.groups,
       meetings: plan.meetings,
       thisWeek,

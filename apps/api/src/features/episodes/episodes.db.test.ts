@@ -68,16 +68,38 @@ describeEachDialect("programme operations: set-up, episodes of care, census", ({
   /** The aftercare plan the discharge gate asks for (see features/aftercare). */
   const completeAftercare = async (client: Built, episodeId: string) => {
     const url = `/api/clients/${client.id}`;
-    const sections = (keys: string[]) => Object.fromEntries(keys.map((k, i) => [k, i === 0 ? ["A line"] : []]));
+    const sections = (keys: string[]) =>
+      Object.fromEntries(keys.map((k, i) => [k, i === 0 ? ["A line"] : []]));
     const writes = [
-      call("PUT", `${url}/circles`, client.userId, { baseVersion: 0, items: [{ circle: "inner", text: "A behaviour" }] }),
+      call("PUT", `${url}/circles`, client.userId, {
+        baseVersion: 0,
+        items: [{ circle: "inner", text: "A behaviour" }],
+      }),
       call("PUT", `${url}/safety-plan`, client.userId, {
         baseVersion: 0,
-        sections: sections(["warningSigns", "internalCoping", "distractions", "helpers", "professionals", "safeEnvironment", "reasonsForLiving"]),
+        sections: sections([
+          "warningSigns",
+          "internalCoping",
+          "distractions",
+          "helpers",
+          "professionals",
+          "safeEnvironment",
+          "reasonsForLiving",
+        ]),
       }),
       call("PUT", `${url}/prevention-plan`, client.userId, {
         baseVersion: 0,
-        sections: sections(["triggers", "warningSigns", "highRiskSituations", "coping", "boundariesDevices", "boundariesPlaces", "boundariesPeople", "whoToCall", "afterASlip"]),
+        sections: sections([
+          "triggers",
+          "warningSigns",
+          "highRiskSituations",
+          "coping",
+          "boundariesDevices",
+          "boundariesPlaces",
+          "boundariesPeople",
+          "whoToCall",
+          "afterASlip",
+        ]),
       }),
       call("PUT", `${url}/episodes/${episodeId}/aftercare`, clinicianId, {
         therapist: { name: "Therapist", contact: "t@example.org", firstAppointmentOn: today() },
@@ -89,7 +111,8 @@ describeEachDialect("programme operations: set-up, episodes of care, census", ({
     for (const write of writes) expect((await write).statusCode).toBe(200);
     for (const item of ["circles", "prevention_plan", "safety_plan"])
       expect(
-        (await call("POST", `${url}/episodes/${episodeId}/aftercare/reviews`, clinicianId, { item })).statusCode,
+        (await call("POST", `${url}/episodes/${episodeId}/aftercare/reviews`, clinicianId, { item }))
+          .statusCode,
       ).toBe(200);
   };
 

@@ -41,7 +41,13 @@ function Aftercare({ record }: { record: ClientSummary }) {
 
   if (mine.isPending) return <Loading />;
   if (mine.isError)
-    return <LoadProblem title="Your aftercare did not load" error={mine.error} onRetry={() => void mine.refetch()} />;
+    return (
+      <LoadProblem
+        title="Your aftercare did not load"
+        error={mine.error}
+        onRetry={() => void mine.refetch()}
+      />
+    );
   const { plan, today, attendance, hasFeed } = mine.data;
   if (!plan)
     return <Text>Your aftercare plan will appear here once your care team has completed it with you.</Text>;
@@ -74,8 +80,19 @@ function Aftercare({ record }: { record: ClientSummary }) {
               Log attendance
             </Title>
             <Notice message={message} />
-            <TextInput type="date" label="Day" value={day} max={today} onChange={(e) => setOn(e.currentTarget.value)} />
-            <NativeSelect label="Which one" value={which} onChange={(e) => setWhich(e.currentTarget.value)} data={choices} />
+            <TextInput
+              type="date"
+              label="Day"
+              value={day}
+              max={today}
+              onChange={(e) => setOn(e.currentTarget.value)}
+            />
+            <NativeSelect
+              label="Which one"
+              value={which}
+              onChange={(e) => setWhich(e.currentTarget.value)}
+              data={choices}
+            />
             <Radio.Group label="Did you go?" value={attended} onChange={setAttended}>
               <Group gap="md" mt="xs">
                 <Radio value="yes" label="I went" />
@@ -117,8 +134,8 @@ function Aftercare({ record }: { record: ClientSummary }) {
             In your calendar
           </Title>
           <Text>
-            Subscribe to your groups and meetings from your phone's calendar. The link is private to you; events
-            are called "Group" or "Meeting" so nothing personal shows on a shared screen.
+            Subscribe to your groups and meetings from your phone's calendar. The link is private to you;
+            events are called "Group" or "Meeting" so nothing personal shows on a shared screen.
           </Text>
           {feedUrl ? (
             <>
@@ -140,7 +157,9 @@ function Aftercare({ record }: { record: ClientSummary }) {
           ) : null}
           <div>
             <Button variant="default" loading={feed.isPending} onClick={() => feed.mutate()}>
-              {hasFeed || feedUrl ? "Make a new calendar link (the old one stops working)" : "Make my calendar link"}
+              {hasFeed || feedUrl
+                ? "Make a new calendar link (the old one stops working)"
+                : "Make my calendar link"}
             </Button>
           </div>
         </Stack>

@@ -7,7 +7,15 @@ import { weekdayNames } from "../clinician/DischargePage";
 type Plan = NonNullable<MyPlanView["plan"]>;
 
 /** "My plan" after discharge: the therapist, the next appointment, this week's groups and meetings, the sponsor. */
-export function AftercarePlanCard({ plan, today, withLink }: { plan: Plan; today: string; withLink: boolean }) {
+export function AftercarePlanCard({
+  plan,
+  today,
+  withLink,
+}: {
+  plan: Plan;
+  today: string;
+  withLink: boolean;
+}) {
   const upcoming = plan.thisWeek.filter((w) => w.on >= today);
   return (
     <Paper withBorder radius="md" p="lg" component="section" aria-labelledby="aftercare-plan-heading">

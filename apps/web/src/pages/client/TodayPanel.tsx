@@ -1,8 +1,8 @@
 import type { RecoveryToday } from "@lantern/domain";
 import { Anchor, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { Link } from "react-router";
-import { useOwnClientRecord } from "../../api/clients";
 import { useMyAftercare } from "../../api/aftercare";
+import { useOwnClientRecord } from "../../api/clients";
 import { useToday } from "../../api/recovery";
 import { Loading } from "../../components/Loading";
 import { LoadProblem } from "../../components/LoadProblem";

@@ -131,13 +131,17 @@ function AftercareForm({
   );
   const [groups, setGroups] = useState<AftercareWeekly[]>(plan.groups);
   const [meetings, setMeetings] = useState<AftercareWeekly[]>(plan.meetings);
-  const [sponsor, setSponsor] = useState({ name: plan.sponsor?.name ?? "", contact: plan.sponsor?.contact ?? "" });
+  const [sponsor, setSponsor] = useState({
+    name: plan.sponsor?.name ?? "",
+    contact: plan.sponsor?.contact ?? "",
+  });
   const [dischargedOn, setDischargedOn] = useState(today);
   const [type, setType] = useState<DischargeType>("planned");
   const [why, setWhy] = useState("");
   const [message, setMessage] = useState<string>();
 
-  const hasTherapist = therapist.name.trim() !== "" || therapist.contact.trim() !== "" || therapist.firstAppointmentOn !== "";
+  const hasTherapist =
+    therapist.name.trim() !== "" || therapist.contact.trim() !== "" || therapist.firstAppointmentOn !== "";
   const reviewOf = (r: AftercarePlanView["reviews"]["circles"]) => (r ? { version: r.version } : null);
   // The live list: the form as it is now against the reviews the server knows of.
   const missing = missingAftercare(
@@ -274,7 +278,9 @@ function AftercareForm({
               <Text>
                 {review
                   ? `The ${reviewNames[item]}: version ${review.version} reviewed by ${review.reviewedBy}${
-                      review.currentVersion !== review.version ? ` (now version ${review.currentVersion})` : ""
+                      review.currentVersion !== review.version
+                        ? ` (now version ${review.currentVersion})`
+                        : ""
                     }.`
                   : `The ${reviewNames[item]}: not reviewed yet.`}
               </Text>
@@ -332,7 +338,11 @@ function AftercareForm({
                 data={options(dischargeTypeNames)}
               />
             </Group>
-            <Textarea label="Reason for discharge" value={why} onChange={(e) => setWhy(e.currentTarget.value)} />
+            <Textarea
+              label="Reason for discharge"
+              value={why}
+              onChange={(e) => setWhy(e.currentTarget.value)}
+            />
             {changes.discharge.isError ? (
               <Alert color="gray" role="alert" title="The discharge was not finalised">
                 {reason(changes.discharge.error)}
@@ -350,12 +360,26 @@ function AftercareForm({
   );
 }
 
-function Summary({ clientId, episodeId, changes }: { clientId: string; episodeId: string; changes: Changes }) {
+function Summary({
+  clientId,
+  episodeId,
+  changes,
+}: {
+  clientId: string;
+  episodeId: string;
+  changes: Changes;
+}) {
   const summary = useDischargeSummary(clientId, episodeId, true);
   const [draft, setDraft] = useState<string | null>(null);
   if (summary.isPending) return <Loading />;
   if (summary.isError)
-    return <LoadProblem title="The summary did not load" error={summary.error} onRetry={() => void summary.refetch()} />;
+    return (
+      <LoadProblem
+        title="The summary did not load"
+        error={summary.error}
+        onRetry={() => void summary.refetch()}
+      />
+    );
   const data = summary.data;
   const content = draft ?? data.content;
   return (
@@ -375,7 +399,11 @@ function Summary({ clientId, episodeId, changes }: { clientId: string; episodeId
             <Text size="sm" style={{ overflowWrap: "anywhere" }}>
               SHA-256 {data.contentHash}
             </Text>
-            <Anchor href={dischargeSummaryPdfUrl(clientId, episodeId)} download="discharge-summary.pdf" fw={600}>
+            <Anchor
+              href={dischargeSummaryPdfUrl(clientId, episodeId)}
+              download="discharge-summary.pdf"
+              fw={600}
+            >
               Download the signed summary (PDF)
             </Anchor>
           </>
@@ -436,7 +464,9 @@ function Adherence({ clientId }: { clientId: string }) {
       </Title>
       <Table.ScrollContainer minWidth={360}>
         <Table>
-          <Table.Caption>Groups and meetings attended against planned, per week, last eight weeks</Table.Caption>
+          <Table.Caption>
+            Groups and meetings attended against planned, per week, last eight weeks
+          </Table.Caption>
           <Table.Thead>
             <Table.Tr>
               <Table.Th scope="col">Week of</Table.Th>
@@ -482,7 +512,11 @@ export function DischargePage() {
         {plan.isPending || episodes.isPending ? (
           <Loading />
         ) : plan.isError ? (
-          <LoadProblem title="The aftercare plan did not load" error={plan.error} onRetry={() => void plan.refetch()} />
+          <LoadProblem
+            title="The aftercare plan did not load"
+            error={plan.error}
+            onRetry={() => void plan.refetch()}
+          />
         ) : episodes.isError || !episode ? (
           <Text>This episode of care was not found.</Text>
         ) : (
@@ -492,7 +526,7 @@ export function DischargePage() {
               {episode.dischargedOn ? `; discharged ${episode.dischargedOn}` : "; in care now"}.
             </Text>
             <AftercareForm
-              key={plan.data.updatedAt ?? "new"}
+              key={episodeId}
               plan={plan.data}
               changes={changes}
               open={episode.dischargedOn === null}

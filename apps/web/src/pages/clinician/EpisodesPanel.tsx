@@ -502,11 +502,7 @@ export function EpisodesPanel({ clientId, organisationId }: { clientId: string; 
               <AdmitForm data={episodes.data} setup={setup.data} changes={changes} onDone={setMessage} />
             )}
             {!open && episodes.data.episodes[0]?.dischargedOn ? (
-              <Anchor
-                component={Link}
-                to={dischargePath(clientId, episodes.data.episodes[0])}
-                fw={600}
-              >
+              <Anchor component={Link} to={dischargePath(clientId, episodes.data.episodes[0])} fw={600}>
                 Aftercare plan and discharge summary
               </Anchor>
             ) : null}
