@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { completeAftercare } from "./aftercare.js";
 import { expectAccessible, featureDialects, openBrowser, type RunningServer, watchPage } from "./harness.js";
 import { startProgramme } from "./programme.js";
 import { type Person, signIn } from "./staff.js";
@@ -185,6 +186,11 @@ for (const dialect of featureDialects(["sqlite"])) {
       await expect.poll(() => history.getByText("North · Room 1 · Bed A").count()).toBe(1);
       await expect.poll(() => history.getByText("North · Room 1 · Bed B").count()).toBe(1);
 
+      // The discharge needs a complete aftercare plan (made here through the API; the discharge
+      // page itself is covered by discharge-aftercare.spec.ts).
+      await signIn(phone, alex, server.url);
+      const clientId = new URL(page.url()).pathname.split("/")[2] ?? "";
+      await completeAftercare(page, phone, clientId, await panel.getByLabel("Discharge day").inputValue());
       await panel.getByLabel("Kind of discharge").selectOption({ label: "Planned" });
       await panel.getByRole("button", { name: "Record discharge" }).click();
       await panel.getByText("Discharge recorded.").waitFor();

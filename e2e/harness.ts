@@ -112,7 +112,10 @@ export async function expectAccessible(page: Page, where: string): Promise<void>
     .analyze();
   const serious = result.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+    .map(
+      (v) =>
+        `${v.id}: ${v.help} (${v.nodes.map((n) => `${n.target.join(" ")} ${n.html.slice(0, 120)}`).join(", ")})`,
+    );
   expect(serious, `axe on ${where}`).toEqual([]);
 }
 

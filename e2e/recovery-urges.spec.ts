@@ -297,7 +297,7 @@ for (const dialect of featureDialects(["postgres"])) {
       await page.getByRole("link", { name: client.name }).click();
       await page.getByRole("heading", { level: 1, name: client.name }).waitFor();
       clientId = new URL(page.url()).pathname.split("/").at(-1) ?? "";
-      await page.getByRole("heading", { level: 2, name: "Recovery" }).waitFor();
+      await page.getByRole("heading", { level: 2, name: "Recovery", exact: true }).waitFor();
       await page.getByRole("heading", { level: 3, name: "Mood (1 to 5)" }).waitFor();
       await page.getByRole("table", { name: "Urges, newest first" }).getByText("Inner-circle act").waitFor();
       const reviews = page.getByRole("region", { name: "Reviews the client shared" });

@@ -16,6 +16,7 @@ import type { Auth } from "./auth/auth.js";
 import { sessionActorLoader } from "./auth/session.js";
 import type { Config } from "./config.js";
 import type { Db } from "./db/dialect.js";
+import { aftercareRoutes } from "./features/aftercare/aftercare.routes.js";
 import { assessmentRoutes } from "./features/assessments/assessments.routes.js";
 import { scheduleRoutes } from "./features/assessments/schedules.routes.js";
 import { auditLogRoutes } from "./features/audit-log/audit-log.routes.js";
@@ -215,6 +216,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     intakeRoutes,
     // Programme operations: tracks, beds, episodes of care, census.
     episodeRoutes,
+    // Discharge with an aftercare plan; aftercare in the app.
+    aftercareRoutes,
     // Individualised treatment plans.
     treatmentPlanRoutes,
     // Progress notes and recovery exercises.

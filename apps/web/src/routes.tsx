@@ -43,6 +43,13 @@ const EmergencyAccessPage = lazy(() =>
 const ClientPage = lazy(() =>
   import("./pages/clinician/ClientPage").then((module) => ({ default: module.ClientPage })),
 );
+// Discharge with an aftercare plan (care team) and aftercare in the app (client).
+const DischargePage = lazy(() =>
+  import("./pages/clinician/DischargePage").then((module) => ({ default: module.DischargePage })),
+);
+const AftercarePage = lazy(() =>
+  import("./pages/client/AftercarePage").then((module) => ({ default: module.AftercarePage })),
+);
 const AccessLogPage = lazy(() =>
   import("./pages/client/AccessLogPage").then((module) => ({ default: module.AccessLogPage })),
 );
@@ -256,6 +263,22 @@ export function AppRoutes() {
           element={
             <RouteGate area="signed-in">
               <ClientPage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/clients/:clientId/episodes/:episodeId/discharge"
+          element={
+            <RouteGate area="signed-in">
+              <DischargePage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/aftercare"
+          element={
+            <RouteGate area="signed-in">
+              <AftercarePage />
             </RouteGate>
           }
         />

@@ -1,3 +1,4 @@
+export * from "./aftercare/index.js";
 export * from "./auth-contracts.js";
 export * from "./contracts.js";
 export * from "./exercises/index.js";

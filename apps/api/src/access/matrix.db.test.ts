@@ -806,6 +806,68 @@ const table: Record<string, Cell> = {
     allowed: ["self", "careTeam"],
     request: (f) => ({ url: `/api/clients/${f.clientId}/treatment-plan.pdf` }),
   },
+  // Discharge with an aftercare plan; aftercare in the app. Unknown episodes and junk bodies are
+  // refused after the decision, so nothing is written (the calendar address is the client's own).
+  "GET /api/clients/:clientId/episodes/:episodeId/aftercare": {
+    allowed: ["careTeam", "admin"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/episodes/${f.unknownId}/aftercare` }),
+  },
+  "PUT /api/clients/:clientId/episodes/:episodeId/aftercare": {
+    allowed: ["careTeam", "admin"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/episodes/${f.unknownId}/aftercare`, payload: {} }),
+  },
+  "POST /api/clients/:clientId/episodes/:episodeId/aftercare/reviews": {
+    allowed: ["careTeam", "admin"],
+    request: (f) => ({
+      url: `/api/clients/${f.clientId}/episodes/${f.unknownId}/aftercare/reviews`,
+      payload: { item: "circles" },
+    }),
+  },
+  "GET /api/clients/:clientId/episodes/:episodeId/discharge-summary": {
+    allowed: ["careTeam", "admin"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/episodes/${f.unknownId}/discharge-summary` }),
+  },
+  "PUT /api/clients/:clientId/episodes/:episodeId/discharge-summary": {
+    allowed: ["careTeam"],
+    request: (f) => ({
+      url: `/api/clients/${f.clientId}/episodes/${f.unknownId}/discharge-summary`,
+      payload: { revision: 0, content: "Matrix" },
+    }),
+  },
+  "POST /api/clients/:clientId/episodes/:episodeId/discharge-summary/signature": {
+    allowed: ["careTeam"],
+    request: (f) => ({
+      url: `/api/clients/${f.clientId}/episodes/${f.unknownId}/discharge-summary/signature`,
+      payload: { revision: 0 },
+    }),
+  },
+  "GET /api/clients/:clientId/episodes/:episodeId/discharge-summary.pdf": {
+    allowed: ["careTeam", "admin"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/episodes/${f.unknownId}/discharge-summary.pdf` }),
+  },
+  "GET /api/clients/:clientId/aftercare": {
+    allowed: ["self", "careTeam", "admin"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/aftercare` }),
+  },
+  "POST /api/clients/:clientId/aftercare/attendance": {
+    allowed: ["self"],
+    request: (f) => ({
+      url: `/api/clients/${f.clientId}/aftercare/attendance`,
+      payload: { id: "not an id" },
+    }),
+  },
+  "GET /api/clients/:clientId/aftercare/adherence": {
+    allowed: ["careTeam", "admin"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/aftercare/adherence` }),
+  },
+  "POST /api/clients/:clientId/aftercare/calendar-feed": {
+    allowed: ["self"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/aftercare/calendar-feed` }),
+  },
+  "GET /api/calendar/:token": {
+    allowed: everyone,
+    request: () => ({ url: "/api/calendar/not-a-real-calendar-address-token" }),
+  },
   // Last: it changes who may open the record.
   "POST /api/clients/:clientId/break-glass": {
     allowed: ["careTeam", "otherClinician"],

@@ -668,6 +668,58 @@ export interface ExerciseReviewsTable {
   created_at: Timestamp;
 }
 
+/** The aftercare plan of one episode; therapist, groups, meetings and sponsor are JSON. */
+export interface AftercarePlansTable {
+  episode_id: string;
+  client_id: string;
+  therapist: string | null;
+  groups: string;
+  meetings: string;
+  sponsor: string | null;
+  follow_up_schedule_id: string | null;
+  updated_by_user_id: string;
+  updated_at: Timestamp;
+}
+
+export interface AftercareReviewsTable {
+  id: string;
+  episode_id: string;
+  item: "circles" | "prevention_plan" | "safety_plan";
+  version: number;
+  reviewed_by_user_id: string;
+  reviewed_at: Timestamp;
+}
+
+export interface DischargeSummariesTable {
+  episode_id: string;
+  client_id: string;
+  content: string;
+  revision: number;
+  signed_by_user_id: string | null;
+  signed_at: Timestamp | null;
+  content_hash: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AftercareAttendanceTable {
+  id: string;
+  client_id: string;
+  episode_id: string;
+  on_day: string;
+  kind: "therapy" | "group" | "meeting";
+  item_id: string | null;
+  attended: Bool;
+  created_at: Timestamp;
+}
+
+/** The client's secret calendar address; only the token's SHA-256 is kept. */
+export interface CalendarFeedsTable {
+  client_id: string;
+  token_hash: string;
+  created_at: Timestamp;
+}
+
 export interface Database {
   tracks: TracksTable;
   units: UnitsTable;
@@ -675,6 +727,11 @@ export interface Database {
   beds: BedsTable;
   episodes: EpisodesTable;
   episode_segments: EpisodeSegmentsTable;
+  aftercare_plans: AftercarePlansTable;
+  aftercare_reviews: AftercareReviewsTable;
+  discharge_summaries: DischargeSummariesTable;
+  aftercare_attendance: AftercareAttendanceTable;
+  calendar_feeds: CalendarFeedsTable;
   treatment_plan_settings: TreatmentPlanSettingsTable;
   treatment_plan_library_goals: TreatmentPlanLibraryGoalsTable;
   treatment_plan_versions: TreatmentPlanVersionsTable;

@@ -68,6 +68,11 @@ const guarded: (keyof Database)[] = [
   "note_settings",
   "exercise_assignments",
   "exercise_reviews",
+  "aftercare_plans",
+  "aftercare_reviews",
+  "discharge_summaries",
+  "aftercare_attendance",
+  "calendar_feeds",
 ];
 
 /** Junk that is not what a route expects: wrong types, unknown keys, deep nesting, odd strings. */

@@ -137,6 +137,8 @@ export type TransferRequest = z.input<typeof TransferRequest>;
 export const DischargeRequest = z.strictObject({
   dischargedOn: LocalDateText,
   type: DischargeType,
+  /** Why, in a few words; it goes into the drafted discharge summary. */
+  reason: z.string().trim().max(2000, "Use at most 2000 characters for the reason.").optional(),
 });
 export type DischargeRequest = z.input<typeof DischargeRequest>;
 

@@ -27,6 +27,7 @@ import type { Db } from "../../db/dialect.js";
 import { isUniqueViolation } from "../../db/errors.js";
 import type { Executor } from "../../db/executor.js";
 import { type FieldError, HttpProblem } from "../../http/problem.js";
+import { completeAftercare, draftDischargeSummary } from "../aftercare/aftercare.service.js";
 import { toBool } from "../recovery/client-context.js";
 import {
   type BedRow,
@@ -570,9 +571,9 @@ export async function transfer(
 }
 
 /**
- * Ends an episode of care: the day and the kind of discharge; the bed is free from then. For now a
- * discharge is recorded without the aftercare-plan gate: the aftercare work (issue 8, later slice)
- * extends this function so a discharge cannot be finalised until the aftercare plan is complete.
+ * Ends an episode of care: the day and the kind of discharge; the bed is free from then. It cannot be
+ * finalised until the aftercare plan is complete (409 naming each missing item); in the same
+ * transaction the follow-up questionnaires are scheduled and the discharge summary is drafted.
  * Recording the same discharge again answers with it (idempotent); another one is a 409.
  */
 export async function finaliseDischarge(
@@ -607,6 +608,7 @@ export async function finaliseDischarge(
         message: `Use ${current.starts_on} or a later day: the last transfer was then.`,
       });
     if (errors.length > 0) throw invalid("The discharge day needs attention.", errors);
+    await completeAftercare(trx, access.clientId, actor, episodeId, body.dischargedOn, now);
     await closeOpenSegment(trx, episodeId, body.dischargedOn);
     await updateEpisode(trx, episodeId, {
       discharged_on: body.dischargedOn,
@@ -614,6 +616,7 @@ export async function finaliseDischarge(
       discharged_by_user_id: actor.userId,
       updated_at: now,
     });
+    await draftDischargeSummary(trx, access, episodeId, body, now);
   });
   return oneEpisode(db.kysely, organisationId, episodeId, today);
 }

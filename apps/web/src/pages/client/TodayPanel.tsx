@@ -1,11 +1,13 @@
 import type { RecoveryToday } from "@lantern/domain";
 import { Anchor, Button, Group, List, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { Link } from "react-router";
+import { useMyAftercare } from "../../api/aftercare";
 import { useOwnClientRecord } from "../../api/clients";
 import { useToday } from "../../api/recovery";
 import { Loading } from "../../components/Loading";
 import { LoadProblem } from "../../components/LoadProblem";
 import { aAct, days, formatDay, milestoneName, minutes, moodWords } from "../../lib/recoveryWords";
+import { AftercarePlanCard } from "./AftercarePlanCard";
 import "./recovery.css";
 
 function DayCount({ today }: { today: RecoveryToday }) {
@@ -224,6 +226,13 @@ function QuickLinks({ today }: { today: RecoveryToday }) {
   );
 }
 
+/** After a discharge, the aftercare plan is the first thing on the home screen. */
+function MyAftercare({ clientId }: { clientId: string }) {
+  const mine = useMyAftercare(clientId);
+  if (!mine.data?.plan) return null;
+  return <AftercarePlanCard plan={mine.data.plan} today={mine.data.today} withLink />;
+}
+
 /** The client's home: their count of days, today's check-in, a gentle offer after an act, urge figures. */
 export function TodayPanel() {
   const { record, clients } = useOwnClientRecord();
@@ -249,6 +258,7 @@ export function TodayPanel() {
       <Text size="sm" c="dimmed">
         {formatDay(today.data.today)}
       </Text>
+      <MyAftercare clientId={record.id} />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <DayCount today={today.data} />
         <CheckInStatus today={today.data} />

@@ -9,6 +9,7 @@ import {
 } from "@lantern/domain";
 import {
   Alert,
+  Anchor,
   Button,
   Checkbox,
   Group,
@@ -21,6 +22,7 @@ import {
   Title,
 } from "@mantine/core";
 import { type FormEvent, useState } from "react";
+import { Link } from "react-router";
 import { refusalReason, useEpisodeChanges, useEpisodes, useProgrammeSetup } from "../../api/programme";
 import { Loading } from "../../components/Loading";
 import { LoadProblem, problemMessage } from "../../components/LoadProblem";
@@ -35,6 +37,8 @@ import {
 } from "../../lib/programmeWords";
 
 type Changes = ReturnType<typeof useEpisodeChanges>;
+const dischargePath = (clientId: string, episode: EpisodeView) =>
+  `/clients/${encodeURIComponent(clientId)}/episodes/${encodeURIComponent(episode.id)}/discharge`;
 const reason = (error: unknown) => refusalReason(error) ?? problemMessage(error);
 
 function Refused({ title, error }: { title: string; error: unknown }) {
@@ -281,12 +285,14 @@ function AdmitForm({
 }
 
 function OpenEpisode({
+  clientId,
   episode,
   data,
   setup,
   changes,
   onDone,
 }: {
+  clientId: string;
   episode: EpisodeView;
   data: ClientEpisodesView;
   setup: ProgrammeSetupView;
@@ -303,6 +309,9 @@ function OpenEpisode({
 
   return (
     <Stack gap="md">
+      <Anchor component={Link} to={dischargePath(clientId, episode)} fw={600}>
+        Aftercare plan and discharge
+      </Anchor>
       <Text>
         In care since {episode.admittedOn} ({episode.lengthOfStay}{" "}
         {episode.lengthOfStay === 1 ? "day" : "days"}): {current?.trackName}
@@ -482,6 +491,7 @@ export function EpisodesPanel({ clientId, organisationId }: { clientId: string; 
             {open ? (
               <OpenEpisode
                 key={`${open.id}-${open.segments.length}`}
+                clientId={clientId}
                 episode={open}
                 data={episodes.data}
                 setup={setup.data}
@@ -491,6 +501,11 @@ export function EpisodesPanel({ clientId, organisationId }: { clientId: string; 
             ) : (
               <AdmitForm data={episodes.data} setup={setup.data} changes={changes} onDone={setMessage} />
             )}
+            {!open && episodes.data.episodes[0]?.dischargedOn ? (
+              <Anchor component={Link} to={dischargePath(clientId, episodes.data.episodes[0])} fw={600}>
+                Aftercare plan and discharge summary
+              </Anchor>
+            ) : null}
             <Title order={3} size="h4">
               History
             </Title>
