@@ -24,6 +24,8 @@ import { checkInRoutes } from "./features/check-ins/check-ins.routes.js";
 import { circleRoutes } from "./features/circles/circles.routes.js";
 import { clientRoutes } from "./features/clients/clients.routes.js";
 import { episodeRoutes } from "./features/episodes/episodes.routes.js";
+import { familyRoutes } from "./features/family/family.routes.js";
+import { groupRoutes } from "./features/groups/groups.routes.js";
 import { healthRoutes, version } from "./features/health/health.routes.js";
 import { instanceRoutes } from "./features/instance/instance.routes.js";
 import { intakeRoutes } from "./features/intake/intake.routes.js";
@@ -213,6 +215,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     intakeRoutes,
     // Programme operations: tracks, beds, episodes of care, census.
     episodeRoutes,
+    // Groups with sessions, attendance and member notes.
+    groupRoutes,
     // Individualised treatment plans.
     treatmentPlanRoutes,
   ])
@@ -231,6 +235,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       sendMail: (message) => sendQuietly(mailer, message, app),
     }),
   );
+  const invitationDeps = {
+    db,
+    publicUrl: config.publicUrl,
+    sendInvitation:
+      sendInvitation ??
+      (async (to: string, link: string) => sendQuietly(mailer, invitationMessage(to, link), app)),
+  };
+  // The family programme: participants are invited like other linked people.
+  await app.register(familyRoutes(invitationDeps));
   await app.register(
     invitationRoutes({
       db,

@@ -2,6 +2,7 @@ export * from "./auth-contracts.js";
 export * from "./contracts.js";
 export * from "./identity.js";
 export * from "./ids.js";
+export * from "./groups/index.js";
 export * from "./instruments/index.js";
 export * from "./intake/index.js";
 export * from "./password.js";

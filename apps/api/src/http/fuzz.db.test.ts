@@ -62,6 +62,16 @@ const guarded: (keyof Database)[] = [
   "treatment_plan_signatures",
   "treatment_plan_reviews",
   "treatment_plan_texts",
+  "groups",
+  "group_facilitators",
+  "group_members",
+  "group_sessions",
+  "group_attendance",
+  "group_member_notes",
+  "family_participants",
+  "family_sessions",
+  "family_session_participants",
+  "boundaries_plans",
 ];
 
 /** Junk that is not what a route expects: wrong types, unknown keys, deep nesting, odd strings. */
