@@ -43,6 +43,7 @@ const EpisodesPanel = lazy(() =>
 const TreatmentPlanPanel = lazy(() =>
   import("./TreatmentPlanPanel").then((module) => ({ default: module.TreatmentPlanPanel })),
 );
+const FamilyPanel = lazy(() => import("./FamilyPanel").then((module) => ({ default: module.FamilyPanel })));
 const RecoveryTimeline = lazy(() =>
   import("./RecoveryTimeline").then((module) => ({ default: module.RecoveryTimeline })),
 );
@@ -272,6 +273,11 @@ function ClientRecord({ client, emergency }: { client: ClientSummary; emergency:
         {client.access?.via === "care-team" || client.access?.via === "break-glass" ? (
           <Suspense fallback={<Loading />}>
             <TreatmentPlanPanel clientId={client.id} organisationId={client.organisationId} />
+          </Suspense>
+        ) : null}
+        {client.access?.via === "care-team" || client.access?.via === "programme-admin" ? (
+          <Suspense fallback={<Loading />}>
+            <FamilyPanel clientId={client.id} />
           </Suspense>
         ) : null}
         <Text c="dimmed">Progress notes will appear here when that part of Lantern arrives.</Text>
