@@ -6,9 +6,9 @@ import {
   Container,
   Group,
   List,
+  NativeSelect,
   NumberInput,
   Paper,
-  Select,
   Stack,
   Text,
   Textarea,
@@ -46,9 +46,9 @@ function NewGroupForm({ organisationId, view }: { organisationId: string; view: 
   const setup = useProgrammeSetup(organisationId);
   const { create } = useGroupChanges(organisationId);
   const [name, setName] = useState("");
-  const [trackId, setTrackId] = useState<string | null>(null);
+  const [trackId, setTrackId] = useState("");
   const [leads, setLeads] = useState<string[]>([]);
-  const [weekday, setWeekday] = useState<string | null>("tuesday");
+  const [weekday, setWeekday] = useState("tuesday");
   const [startTime, setStartTime] = useState("18:00");
   const [duration, setDuration] = useState<string | number>(90);
 
@@ -58,9 +58,9 @@ function NewGroupForm({ organisationId, view }: { organisationId: string; view: 
       {
         id: uuidv7(),
         name,
-        trackId: trackId ?? "",
+        trackId,
         facilitatorUserIds: leads,
-        schedule: { weekday: (weekday ?? "monday") as Weekday, startTime, durationMinutes: Number(duration) },
+        schedule: { weekday: weekday as Weekday, startTime, durationMinutes: Number(duration) },
       },
       { onSuccess: () => setName("") },
     );
@@ -80,28 +80,31 @@ function NewGroupForm({ organisationId, view }: { organisationId: string; view: 
             Add a group
           </Title>
           <TextInput label="Group name" value={name} onChange={(e) => setName(e.currentTarget.value)} />
-          <Select
+          <NativeSelect
             label="Track"
-            data={tracks.map((t) => ({
-              value: t.id,
-              label: `${t.name} (${trackKindNames[t.kind]}, ${designationNames[t.genderDesignation]})`,
-            }))}
+            data={[
+              { value: "", label: "Pick a track" },
+              ...tracks.map((t) => ({
+                value: t.id,
+                label: `${t.name} (${trackKindNames[t.kind]}, ${designationNames[t.genderDesignation]})`,
+              })),
+            ]}
             value={trackId}
-            onChange={setTrackId}
+            onChange={(e) => setTrackId(e.currentTarget.value)}
           />
           <Checkbox.Group label="Facilitators" value={leads} onChange={setLeads}>
-            <Stack gap={4} mt={4}>
+            <Stack gap="sm" mt="xs">
               {view.staff.map((s) => (
                 <Checkbox key={s.userId} value={s.userId} label={s.name} />
               ))}
             </Stack>
           </Checkbox.Group>
           <Group grow align="flex-start">
-            <Select
+            <NativeSelect
               label="Day"
               data={weekdays.map((d) => ({ value: d, label: weekdayNames[d] }))}
               value={weekday}
-              onChange={setWeekday}
+              onChange={(e) => setWeekday(e.currentTarget.value)}
             />
             <TextInput
               label="Starts at"
@@ -112,7 +115,7 @@ function NewGroupForm({ organisationId, view }: { organisationId: string; view: 
             <NumberInput label="Minutes" min={15} max={480} value={duration} onChange={setDuration} />
           </Group>
           {create.isError ? (
-            <Alert color="orange" role="alert" title="The group was not added">
+            <Alert color="gray" role="alert" title="The group was not added">
               {reasonOf(create.error)}
             </Alert>
           ) : null}
@@ -137,25 +140,27 @@ function AddMember({
   view: GroupsView;
 }) {
   const { addMember } = useGroupChanges(organisationId);
-  const [clientId, setClientId] = useState<string | null>(null);
+  const [clientId, setClientId] = useState("");
   const candidates = view.clients.filter((c) => !group.members.some((m) => m.clientId === c.clientId));
   return (
     <Stack gap="xs">
       <Group align="flex-end">
-        <Select
+        <NativeSelect
           label={`Client to add to ${group.name}`}
-          data={candidates.map((c) => ({ value: c.clientId, label: c.name }))}
+          data={[
+            { value: "", label: "Pick a client" },
+            ...candidates.map((c) => ({ value: c.clientId, label: c.name })),
+          ]}
           value={clientId}
-          onChange={(value) => {
-            setClientId(value);
+          onChange={(e) => {
+            setClientId(e.currentTarget.value);
             addMember.reset();
           }}
-          searchable
         />
         <Button
           onClick={() =>
             clientId &&
-            addMember.mutate({ groupId: group.id, clientId }, { onSuccess: () => setClientId(null) })
+            addMember.mutate({ groupId: group.id, clientId }, { onSuccess: () => setClientId("") })
           }
           loading={addMember.isPending}
           disabled={!clientId}
@@ -164,7 +169,7 @@ function AddMember({
         </Button>
       </Group>
       {addMember.isError ? (
-        <Alert color="orange" role="alert" title="Not added">
+        <Alert color="gray" role="alert" title="Not added">
           {reasonOf(addMember.error)}
         </Alert>
       ) : null}
@@ -222,7 +227,7 @@ function MemberRow({
             value={objectiveIds}
             onChange={setObjectiveIds}
           >
-            <Stack gap={4} mt={4}>
+            <Stack gap="sm" mt="xs">
               {member.objectives.map((o) => (
                 <Checkbox key={o.id} value={o.id} label={o.description} />
               ))}
@@ -234,12 +239,12 @@ function MemberRow({
           </Text>
         )}
         {flagged ? (
-          <Text size="sm" c="orange.9">
+          <Text size="sm" fw={600}>
             This note reads almost the same as another member's note in this session.
           </Text>
         ) : null}
         {changes.note.isError ? (
-          <Alert color="orange" role="alert" title="The note was not saved">
+          <Alert color="gray" role="alert" title="The note was not saved">
             {reasonOf(changes.note.error)}
           </Alert>
         ) : null}
@@ -287,7 +292,7 @@ function SessionDetail({
       </Title>
       {s.summary ? <Text style={{ whiteSpace: "pre-wrap" }}>{s.summary}</Text> : null}
       {s.nearCopies.length > 0 ? (
-        <Alert color="orange" title="Some member notes are near copies">
+        <Alert color="gray" title="Some member notes are near copies">
           <List size="sm">
             {s.nearCopies.map((p) => (
               <List.Item key={`${p.a}-${p.b}`}>
@@ -361,7 +366,7 @@ function Sessions({
             onChange={(e) => setSummary(e.currentTarget.value)}
           />
           {changes.create.isError ? (
-            <Alert color="orange" role="alert" title="The session was not recorded">
+            <Alert color="gray" role="alert" title="The session was not recorded">
               {reasonOf(changes.create.error)}
             </Alert>
           ) : null}

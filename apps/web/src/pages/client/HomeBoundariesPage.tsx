@@ -33,7 +33,7 @@ function Boundaries({ record }: { record: ClientSummary }) {
         />
       </Paper>
       {consent.isError ? (
-        <Alert color="orange" role="alert" title="Your choice was not saved">
+        <Alert color="gray" role="alert" title="Your choice was not saved">
           {problemMessage(consent.error)}
         </Alert>
       ) : null}

@@ -12,8 +12,8 @@ import {
   Code,
   Group,
   List,
+  NativeSelect,
   Paper,
-  Select,
   Stack,
   Text,
   Textarea,
@@ -33,7 +33,7 @@ const reasonOf = (error: unknown) => refusalReason(error) ?? problemMessage(erro
 function Enrol({ clientId, today }: { clientId: string; today: string }) {
   const { enrol } = useFamilyChanges(clientId);
   const [name, setName] = useState("");
-  const [relationship, setRelationship] = useState<string | null>("partner");
+  const [relationship, setRelationship] = useState("partner");
   const [consent, setConsent] = useState("Family programme participation");
   const [code, setCode] = useState<string | null>(null);
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -42,7 +42,7 @@ function Enrol({ clientId, today }: { clientId: string; today: string }) {
       {
         id: uuidv7(),
         name,
-        relationship: (relationship ?? "partner") as FamilyRelationship,
+        relationship: relationship as FamilyRelationship,
         delivery: "code",
         consents: consent.trim() ? [{ name: consent.trim(), givenOn: today }] : [],
       },
@@ -61,14 +61,14 @@ function Enrol({ clientId, today }: { clientId: string; today: string }) {
           Enrol a participant
         </Title>
         <TextInput label="Participant's name" value={name} onChange={(e) => setName(e.currentTarget.value)} />
-        <Select
+        <NativeSelect
           label="Relationship to the client"
           data={(Object.keys(relationshipNames) as FamilyRelationship[]).map((r) => ({
             value: r,
             label: relationshipNames[r],
           }))}
           value={relationship}
-          onChange={setRelationship}
+          onChange={(e) => setRelationship(e.currentTarget.value)}
         />
         <TextInput
           label="Consent given today"
@@ -77,7 +77,7 @@ function Enrol({ clientId, today }: { clientId: string; today: string }) {
           onChange={(e) => setConsent(e.currentTarget.value)}
         />
         {enrol.isError ? (
-          <Alert color="orange" role="alert" title="Not enrolled">
+          <Alert color="gray" role="alert" title="Not enrolled">
             {reasonOf(enrol.error)}
           </Alert>
         ) : null}
@@ -103,8 +103,8 @@ function RecordSession({ clientId, family }: { clientId: string; family: FamilyV
   const { session } = useFamilyChanges(clientId);
   const [heldOn, setHeldOn] = useState(family.today);
   const [topic, setTopic] = useState("");
-  const [clientAttendance, setClientAttendance] = useState<string | null>("present");
-  const [rows, setRows] = useState<Record<string, { attendance: string | null; note: string }>>({});
+  const [clientAttendance, setClientAttendance] = useState("present");
+  const [rows, setRows] = useState<Record<string, { attendance: string; note: string }>>({});
   const rowOf = (id: string) => rows[id] ?? { attendance: "present", note: "" };
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -113,10 +113,10 @@ function RecordSession({ clientId, family }: { clientId: string; family: FamilyV
         id: uuidv7(),
         heldOn,
         topic,
-        clientAttendance: (clientAttendance ?? "present") as Attendance,
+        clientAttendance: clientAttendance as Attendance,
         participants: family.participants.map((p) => ({
           participantId: p.id,
-          attendance: (rowOf(p.id).attendance ?? "present") as Attendance,
+          attendance: rowOf(p.id).attendance as Attendance,
           note: family.seesNotes ? rowOf(p.id).note : "",
         })),
       },
@@ -137,19 +137,22 @@ function RecordSession({ clientId, family }: { clientId: string; family: FamilyV
           onChange={(e) => setHeldOn(e.currentTarget.value)}
         />
         <TextInput label="Session topic" value={topic} onChange={(e) => setTopic(e.currentTarget.value)} />
-        <Select
+        <NativeSelect
           label="The client's attendance"
           data={attendanceData}
           value={clientAttendance}
-          onChange={setClientAttendance}
+          onChange={(e) => setClientAttendance(e.currentTarget.value)}
         />
         {family.participants.map((p) => (
           <Stack key={p.id} gap={4}>
-            <Select
+            <NativeSelect
               label={`Attendance of ${p.name}`}
               data={attendanceData}
               value={rowOf(p.id).attendance}
-              onChange={(value) => setRows({ ...rows, [p.id]: { ...rowOf(p.id), attendance: value } })}
+              onChange={(e) => {
+                const attendance = e.currentTarget.value;
+                setRows({ ...rows, [p.id]: { ...rowOf(p.id), attendance } });
+              }}
             />
             {family.seesNotes ? (
               <Textarea
@@ -166,7 +169,7 @@ function RecordSession({ clientId, family }: { clientId: string; family: FamilyV
           </Stack>
         ))}
         {session.isError ? (
-          <Alert color="orange" role="alert" title="The session was not recorded">
+          <Alert color="gray" role="alert" title="The session was not recorded">
             {reasonOf(session.error)}
           </Alert>
         ) : null}
@@ -227,7 +230,7 @@ function Boundaries({ clientId, family }: { clientId: string; family: FamilyView
         </Group>
       ) : null}
       {boundaries.isError ? (
-        <Alert color="orange" role="alert" title="The plan was not saved">
+        <Alert color="gray" role="alert" title="The plan was not saved">
           {reasonOf(boundaries.error)}
         </Alert>
       ) : null}
