@@ -26,6 +26,8 @@ import { circleRoutes } from "./features/circles/circles.routes.js";
 import { clientRoutes } from "./features/clients/clients.routes.js";
 import { episodeRoutes } from "./features/episodes/episodes.routes.js";
 import { exerciseRoutes } from "./features/exercises/exercises.routes.js";
+import { familyRoutes } from "./features/family/family.routes.js";
+import { groupRoutes } from "./features/groups/groups.routes.js";
 import { healthRoutes, version } from "./features/health/health.routes.js";
 import { instanceRoutes } from "./features/instance/instance.routes.js";
 import { intakeRoutes } from "./features/intake/intake.routes.js";
@@ -218,6 +220,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     episodeRoutes,
     // Discharge with an aftercare plan; aftercare in the app.
     aftercareRoutes,
+    // Groups with sessions, attendance and member notes.
+    groupRoutes,
     // Individualised treatment plans.
     treatmentPlanRoutes,
     // Progress notes and recovery exercises.
@@ -239,6 +243,15 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       sendMail: (message) => sendQuietly(mailer, message, app),
     }),
   );
+  const invitationDeps = {
+    db,
+    publicUrl: config.publicUrl,
+    sendInvitation:
+      sendInvitation ??
+      (async (to: string, link: string) => sendQuietly(mailer, invitationMessage(to, link), app)),
+  };
+  // The family programme: participants are invited like other linked people.
+  await app.register(familyRoutes(invitationDeps));
   await app.register(
     invitationRoutes({
       db,

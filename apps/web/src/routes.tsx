@@ -130,6 +130,16 @@ const ProgrammeSetupPage = lazy(() =>
 const CensusPage = lazy(() =>
   import("./pages/clinician/CensusPage").then((module) => ({ default: module.CensusPage })),
 );
+// Groups and the family programme.
+const GroupsPage = lazy(() =>
+  import("./pages/admin/GroupsPage").then((module) => ({ default: module.GroupsPage })),
+);
+const HomeBoundariesPage = lazy(() =>
+  import("./pages/client/HomeBoundariesPage").then((module) => ({ default: module.HomeBoundariesPage })),
+);
+const FamilyProgrammePage = lazy(() =>
+  import("./pages/linked/FamilyProgrammePage").then((module) => ({ default: module.FamilyProgrammePage })),
+);
 // The client's treatment plan.
 const MyPlanPage = lazy(() =>
   import("./pages/client/MyPlanPage").then((module) => ({ default: module.MyPlanPage })),
@@ -512,6 +522,30 @@ export function AppRoutes() {
           element={
             <RouteGate area="signed-in">
               <ProgrammeSetupPage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/programmes/:organisationId/groups"
+          element={
+            <RouteGate area="signed-in">
+              <GroupsPage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/going-home"
+          element={
+            <RouteGate area="signed-in">
+              <HomeBoundariesPage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/family-programme"
+          element={
+            <RouteGate area="signed-in">
+              <FamilyProgrammePage />
             </RouteGate>
           }
         />

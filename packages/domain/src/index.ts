@@ -2,6 +2,7 @@ export * from "./aftercare/index.js";
 export * from "./auth-contracts.js";
 export * from "./contracts.js";
 export * from "./exercises/index.js";
+export * from "./groups/index.js";
 export * from "./identity.js";
 export * from "./ids.js";
 export * from "./instruments/index.js";

@@ -747,6 +747,95 @@ const table: Record<string, Cell> = {
       payload: { dischargedOn: "2026-01-01", type: "planned" },
     }),
   },
+  // Groups: the programme's staff reach the session routes (the service then lets only facilitators
+  // and admins through); the admin manages groups and members. Bodies are refused after the decision.
+  "GET /api/organisations/:organisationId/groups": {
+    allowed: ["admin", "careTeam", "otherClinician"],
+    request: (f) => ({ url: `/api/organisations/${f.organisationId}/groups` }),
+  },
+  "POST /api/organisations/:organisationId/groups": {
+    allowed: ["admin"],
+    request: (f) => ({ url: `/api/organisations/${f.organisationId}/groups`, payload: { name: "" } }),
+  },
+  "POST /api/organisations/:organisationId/groups/:groupId/members": {
+    allowed: ["admin"],
+    request: (f) => ({
+      url: `/api/organisations/${f.organisationId}/groups/${f.unknownId}/members`,
+      payload: { clientId: "not an id" },
+    }),
+  },
+  "GET /api/organisations/:organisationId/groups/:groupId/sessions": {
+    allowed: ["admin", "careTeam", "otherClinician"],
+    request: (f) => ({ url: `/api/organisations/${f.organisationId}/groups/${f.unknownId}/sessions` }),
+  },
+  "POST /api/organisations/:organisationId/groups/:groupId/sessions": {
+    allowed: ["admin", "careTeam", "otherClinician"],
+    request: (f) => ({
+      url: `/api/organisations/${f.organisationId}/groups/${f.unknownId}/sessions`,
+      payload: { topic: "" },
+    }),
+  },
+  "GET /api/organisations/:organisationId/groups/:groupId/sessions/:sessionId": {
+    allowed: ["admin", "careTeam", "otherClinician"],
+    request: (f) => ({
+      url: `/api/organisations/${f.organisationId}/groups/${f.unknownId}/sessions/${f.unknownId}`,
+    }),
+  },
+  "PUT /api/organisations/:organisationId/groups/:groupId/sessions/:sessionId/attendance": {
+    allowed: ["admin", "careTeam", "otherClinician"],
+    request: (f) => ({
+      url: `/api/organisations/${f.organisationId}/groups/${f.unknownId}/sessions/${f.unknownId}/attendance`,
+      payload: { clientId: f.clientId, status: "present" },
+    }),
+  },
+  "PUT /api/organisations/:organisationId/groups/:groupId/sessions/:sessionId/notes/:clientId": {
+    allowed: ["admin", "careTeam", "otherClinician"],
+    request: (f) => ({
+      url: `/api/organisations/${f.organisationId}/groups/${f.unknownId}/sessions/${f.unknownId}/notes/${f.clientId}`,
+      payload: { text: "Note", objectiveIds: [] },
+    }),
+  },
+  // The family programme: staff see and enrol; notes and the plan are the care team's; the client
+  // alone sets the sharing switch; a participant's own view is for any signed-in person (it is empty
+  // unless they accepted an enrolment's invitation).
+  "GET /api/clients/:clientId/family": {
+    allowed: ["careTeam", "admin"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/family` }),
+  },
+  "POST /api/clients/:clientId/family/participants": {
+    allowed: ["careTeam", "admin"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/family/participants`, payload: { name: "" } }),
+  },
+  "PUT /api/clients/:clientId/family/participants/:participantId/consents": {
+    allowed: ["careTeam", "admin"],
+    request: (f) => ({
+      url: `/api/clients/${f.clientId}/family/participants/${f.unknownId}/consents`,
+      payload: { consents: [] },
+    }),
+  },
+  "POST /api/clients/:clientId/family/sessions": {
+    allowed: ["careTeam"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/family/sessions`, payload: { topic: "" } }),
+  },
+  "PUT /api/clients/:clientId/family/boundaries": {
+    allowed: ["careTeam"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/family/boundaries`, payload: { items: "none" } }),
+  },
+  "GET /api/clients/:clientId/family/boundaries/mine": {
+    allowed: ["self"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/family/boundaries/mine` }),
+  },
+  "PUT /api/clients/:clientId/family/boundaries/consent": {
+    allowed: ["self"],
+    request: (f) => ({
+      url: `/api/clients/${f.clientId}/family/boundaries/consent`,
+      payload: { shared: "yes" },
+    }),
+  },
+  "GET /api/family/participation": {
+    allowed: signedIn,
+    request: () => ({ url: "/api/family/participation" }),
+  },
   "GET /api/organisations/:organisationId/treatment-plan-settings": {
     allowed: ["admin", "careTeam", "otherClinician"],
     request: (f) => ({ url: `/api/organisations/${f.organisationId}/treatment-plan-settings` }),

@@ -720,7 +720,114 @@ export interface CalendarFeedsTable {
   created_at: Timestamp;
 }
 
+/** A group of a track: its dedicated flag and gender designation are the track's. */
+export interface GroupsTable {
+  id: string;
+  organisation_id: string;
+  track_id: string;
+  name: string;
+  weekday: "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday";
+  /** HH:MM in the programme's time zone. */
+  start_time: string;
+  duration_minutes: number;
+  created_by_user_id: string;
+  created_at: Timestamp;
+}
+
+export interface GroupFacilitatorsTable {
+  group_id: string;
+  user_id: string;
+}
+
+export interface GroupMembersTable {
+  group_id: string;
+  client_id: string;
+  added_on: string;
+  added_by_user_id: string;
+  created_at: Timestamp;
+}
+
+export interface GroupSessionsTable {
+  id: string;
+  group_id: string;
+  held_on: string;
+  topic: string;
+  summary: string;
+  created_by_user_id: string;
+  created_at: Timestamp;
+}
+
+export interface GroupAttendanceTable {
+  session_id: string;
+  client_id: string;
+  status: "present" | "late" | "excused" | "absent";
+  recorded_by_user_id: string;
+  updated_at: Timestamp;
+}
+
+/** A member's note in one session: part of that client's record. `objective_ids` is JSON. */
+export interface GroupMemberNotesTable {
+  session_id: string;
+  client_id: string;
+  text: string;
+  objective_ids: string;
+  written_by_user_id: string;
+  updated_at: Timestamp;
+}
+
+/** A partner or family member in the family programme; walled from the client's record. */
+export interface FamilyParticipantsTable {
+  id: string;
+  client_id: string;
+  name: string;
+  relationship: "partner" | "family_member";
+  invitation_id: string | null;
+  /** JSON array of { name, givenOn }. */
+  consents: string;
+  created_by_user_id: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface FamilySessionsTable {
+  id: string;
+  client_id: string;
+  held_on: string;
+  topic: string;
+  client_attendance: "present" | "late" | "excused" | "absent";
+  created_by_user_id: string;
+  created_at: Timestamp;
+}
+
+export interface FamilySessionParticipantsTable {
+  session_id: string;
+  participant_id: string;
+  attendance: "present" | "late" | "excused" | "absent";
+  /** Seen only by the client's care team. */
+  note: string;
+}
+
+/** The boundaries plan for the return home; `items` is JSON. Shared only when the client says so. */
+export interface BoundariesPlansTable {
+  client_id: string;
+  items: string;
+  shared_by_client: Bool;
+  shared_at: Timestamp | null;
+  updated_by_user_id: string | null;
+  updated_at: Timestamp;
+}
+
 export interface Database {
+  groups: GroupsTable;
+  group_facilitators: GroupFacilitatorsTable;
+  group_members: GroupMembersTable;
+  group_sessions: GroupSessionsTable;
+  group_attendance: GroupAttendanceTable;
+  group_member_notes: GroupMemberNotesTable;
+  family_participants: FamilyParticipantsTable;
+  family_sessions: FamilySessionsTable;
+  family_session_participants: FamilySessionParticipantsTable;
+  boundaries_plans: BoundariesPlansTable;
   tracks: TracksTable;
   units: UnitsTable;
   rooms: RoomsTable;

@@ -73,6 +73,16 @@ const guarded: (keyof Database)[] = [
   "discharge_summaries",
   "aftercare_attendance",
   "calendar_feeds",
+  "groups",
+  "group_facilitators",
+  "group_members",
+  "group_sessions",
+  "group_attendance",
+  "group_member_notes",
+  "family_participants",
+  "family_sessions",
+  "family_session_participants",
+  "boundaries_plans",
 ];
 
 /** Junk that is not what a route expects: wrong types, unknown keys, deep nesting, odd strings. */

@@ -23,6 +23,7 @@ export const clientNavItems: readonly ClientNavItem[] = [
   { to: "/prevention-plan", label: "Prevention plan" },
   { to: "/about-you", label: "About you" },
   { to: "/my-plan", label: "My plan" },
+  { to: "/going-home", label: "Going home" },
 ];
 
 /**

@@ -106,6 +106,20 @@ export function clientActionPhrase(recordType: string, action: string): string {
       return "recorded your gender for placement or your alias";
     case "census:read":
       return "saw your initials or alias on the programme's bed board";
+    case "group_note:read":
+      return "looked at the notes about you from a group session";
+    case "group_note:write":
+      return "wrote a note about you in a group session";
+    case "group_member:write":
+      return "added you to a group";
+    case "family:read":
+      return "looked at your family programme";
+    case "family:write":
+      return "recorded something in your family programme";
+    case "boundaries_plan:read":
+      return "looked at the boundaries plan for your return home";
+    case "boundaries_plan:write":
+      return "changed the boundaries plan or your choice to share it";
     default:
       return `${action === "read" ? "looked at" : action === "write" ? "changed" : readable(action)} ${readable(recordType)}`;
   }
@@ -211,6 +225,14 @@ export function recordTypeName(recordType: string): string {
       return "Placement details";
     case "census":
       return "Census (bed board)";
+    case "group_note":
+      return "Group session notes";
+    case "group_member":
+      return "Group membership";
+    case "family":
+      return "Family programme";
+    case "boundaries_plan":
+      return "Boundaries plan";
     default: {
       const words = readable(recordType);
       return words.charAt(0).toUpperCase() + words.slice(1);

@@ -48,6 +48,11 @@ export function roleLinks(membership: Membership): RoleLink[] {
               description: "Who is in which bed today, by initials or chosen alias.",
             },
             {
+              to: `${programme}/groups`,
+              label: "Groups",
+              description: "Groups of each track, their members, sessions, attendance and member notes.",
+            },
+            {
               to: `${programme}/treatment-plans`,
               label: "Treatment plans",
               description: "Set the review cadence and who signs, and add your own goals to the library.",
@@ -77,6 +82,11 @@ export function roleLinks(membership: Membership): RoleLink[] {
               label: "Census",
               description: "Who is in which bed today, by initials or chosen alias.",
             },
+            {
+              to: `${programme}/groups`,
+              label: "Groups",
+              description: "Groups of each track, their members, sessions, attendance and member notes.",
+            },
           ]
         : [];
     case "client":
@@ -90,6 +100,15 @@ export function roleLinks(membership: Membership): RoleLink[] {
           to: "/my-record/sharing",
           label: "Sharing",
           description: "Choose who sees what, and invite someone you trust.",
+        },
+      ];
+    case "partner":
+    case "family_member":
+      return [
+        {
+          to: "/family-programme",
+          label: "Family programme",
+          description: "Your sessions, your consents and, when shared with you, the boundaries plan.",
         },
       ];
     default:

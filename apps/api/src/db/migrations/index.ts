@@ -10,6 +10,7 @@ import * as intake from "./2026-11-30T1700-intake.js";
 import * as treatmentPlans from "./2026-11-30T1800-treatment-plans.js";
 import * as notesExercises from "./2026-11-30T1900-notes-exercises.js";
 import * as programmeOperations from "./2026-11-30T2000-programme-operations.js";
+import * as groupsFamily from "./2026-11-30T2100-groups-family.js";
 import * as aftercare from "./2026-11-30T2200-aftercare.js";
 
 /**
@@ -28,5 +29,6 @@ export const migrations: Record<string, Migration> = {
   "2026-11-30T1800-treatment-plans": treatmentPlans,
   "2026-11-30T1900-notes-exercises": notesExercises,
   "2026-11-30T2000-programme-operations": programmeOperations,
+  "2026-11-30T2100-groups-family": groupsFamily,
   "2026-11-30T2200-aftercare": aftercare,
 };

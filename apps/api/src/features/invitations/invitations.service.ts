@@ -40,6 +40,10 @@ interface NewInvitation {
   delivery: "email" | "code";
   clientId: string | null;
   scopes: SharingScope[];
+  /** How the inviter stands to the client, for the audit; a client inviting is "self". */
+  actorRole?: string | null;
+  /** More writes that commit with the invitation (e.g. the record it is for). */
+  alongside?: (trx: Executor, invitationId: string) => Promise<void>;
 }
 
 async function create(
@@ -73,7 +77,7 @@ async function create(
       {
         actorUserId: actor.userId,
         // A client inviting someone acts on their own record: "self" keeps it out of "who has looked".
-        actorRole: spec.clientId ? "self" : null,
+        actorRole: spec.actorRole !== undefined ? spec.actorRole : spec.clientId ? "self" : null,
         organisationId: spec.organisationId,
         clientId: spec.clientId,
         recordType: "invitation",
@@ -86,6 +90,7 @@ async function create(
       trx,
       now,
     );
+    if (spec.alongside) await spec.alongside(trx, id);
   });
   const link = `${deps.publicUrl}/invite?token=${encodeURIComponent(token)}`;
   const emailed =
@@ -161,6 +166,37 @@ export async function inviteLinkedPerson(
       delivery: body.delivery,
       clientId: client.clientId,
       scopes: [...new Set(body.scopes)],
+    },
+    requestId,
+  );
+}
+
+/**
+ * Staff invite a partner or family member enrolled in the family programme: the same linked-person
+ * invitation, sharing nothing of the client's record (the client can share later as usual), written
+ * together with the participant's record.
+ */
+export function inviteFamilyParticipant(
+  deps: InvitationDeps,
+  actor: Actor,
+  client: { clientId: string; organisationId: string | null },
+  body: { relationship: "partner" | "family_member"; delivery: "email" | "code"; email?: string | undefined },
+  actorRole: string,
+  alongside: (trx: Executor, invitationId: string) => Promise<void>,
+  requestId: string,
+) {
+  return create(
+    deps,
+    actor,
+    {
+      organisationId: client.organisationId,
+      role: body.relationship,
+      email: body.email ?? null,
+      delivery: body.delivery,
+      clientId: client.clientId,
+      scopes: [],
+      actorRole,
+      alongside,
     },
     requestId,
   );

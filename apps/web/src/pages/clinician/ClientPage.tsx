@@ -47,6 +47,7 @@ const NotesPanel = lazy(() => import("./NotesPanel").then((module) => ({ default
 const ExercisesPanel = lazy(() =>
   import("./ExercisesPanel").then((module) => ({ default: module.ExercisesPanel })),
 );
+const FamilyPanel = lazy(() => import("./FamilyPanel").then((module) => ({ default: module.FamilyPanel })));
 const RecoveryTimeline = lazy(() =>
   import("./RecoveryTimeline").then((module) => ({ default: module.RecoveryTimeline })),
 );
@@ -282,6 +283,11 @@ function ClientRecord({ client, emergency }: { client: ClientSummary; emergency:
           <Suspense fallback={<Loading />}>
             <ExercisesPanel clientId={client.id} />
             <NotesPanel clientId={client.id} />
+          </Suspense>
+        ) : null}
+        {client.access?.via === "care-team" || client.access?.via === "programme-admin" ? (
+          <Suspense fallback={<Loading />}>
+            <FamilyPanel clientId={client.id} />
           </Suspense>
         ) : null}
       </Stack>
