@@ -6,6 +6,7 @@ export * from "./instruments/index.js";
 export * from "./intake/index.js";
 export * from "./password.js";
 export * from "./programme/index.js";
+export * from "./quality/index.js";
 export * from "./recovery/check-in-rules.js";
 export * from "./recovery/circles.js";
 export * from "./recovery/contracts.js";
