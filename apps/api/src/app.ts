@@ -23,6 +23,7 @@ import { authRoutes } from "./features/auth/auth.routes.js";
 import { checkInRoutes } from "./features/check-ins/check-ins.routes.js";
 import { circleRoutes } from "./features/circles/circles.routes.js";
 import { clientRoutes } from "./features/clients/clients.routes.js";
+import { credentialRoutes } from "./features/credentials/credentials.routes.js";
 import { episodeRoutes } from "./features/episodes/episodes.routes.js";
 import { healthRoutes, version } from "./features/health/health.routes.js";
 import { instanceRoutes } from "./features/instance/instance.routes.js";
@@ -34,6 +35,7 @@ import { notificationRoutes } from "./features/notifications/notifications.route
 import { organisationRoutes } from "./features/organisations/organisations.routes.js";
 import { outreachRoutes } from "./features/outreach/outreach.routes.js";
 import { planRoutes } from "./features/plans/plans.routes.js";
+import { qualityRoutes } from "./features/quality/quality.routes.js";
 import { recoveryRoutes } from "./features/recovery/recovery.routes.js";
 import { setupRoutes } from "./features/setup/setup.routes.js";
 import { sharedViewRoutes } from "./features/shared-views/shared-views.routes.js";
@@ -215,6 +217,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     episodeRoutes,
     // Individualised treatment plans.
     treatmentPlanRoutes,
+    // Programme quality: staff credentials, the six criteria, outcome reports.
+    credentialRoutes,
+    qualityRoutes,
   ])
     await app.register(routes(db));
   // Assigned and scheduled questionnaires (PHQ-9, GAD-7); due occurrences send the quiet reminder.

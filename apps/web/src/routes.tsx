@@ -125,6 +125,13 @@ const TreatmentPlanSettingsPage = lazy(() =>
     default: module.TreatmentPlanSettingsPage,
   })),
 );
+// Programme quality: staff credentials, the six criteria, outcome reports.
+const CredentialsPage = lazy(() =>
+  import("./pages/admin/CredentialsPage").then((module) => ({ default: module.CredentialsPage })),
+);
+const QualityPage = lazy(() =>
+  import("./pages/admin/QualityPage").then((module) => ({ default: module.QualityPage })),
+);
 const NotFoundPage = lazy(() =>
   import("./pages/NotFoundPage").then((module) => ({ default: module.NotFoundPage })),
 );
@@ -209,6 +216,22 @@ export function AppRoutes() {
           element={
             <RouteGate area="signed-in">
               <ClientsPage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/programmes/:organisationId/credentials"
+          element={
+            <RouteGate area="signed-in">
+              <CredentialsPage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/programmes/:organisationId/quality"
+          element={
+            <RouteGate area="signed-in">
+              <QualityPage />
             </RouteGate>
           }
         />

@@ -653,6 +653,45 @@ const table: Record<string, Cell> = {
       payload: { dischargedOn: "2026-01-01", type: "planned" },
     }),
   },
+  // Programme quality: credentials, the six criteria and outcome reports are the admin's.
+  "GET /api/organisations/:organisationId/staff-credentials": {
+    allowed: ["admin"],
+    request: (f) => ({ url: `/api/organisations/${f.organisationId}/staff-credentials` }),
+  },
+  "POST /api/organisations/:organisationId/staff-credentials": {
+    allowed: ["admin"],
+    request: (f) => ({
+      url: `/api/organisations/${f.organisationId}/staff-credentials`,
+      payload: { id: "x" },
+    }),
+  },
+  "PUT /api/organisations/:organisationId/staff-credentials/:credentialId": {
+    allowed: ["admin"],
+    request: (f) => ({
+      url: `/api/organisations/${f.organisationId}/staff-credentials/${f.unknownId}`,
+      payload: { kind: "unknown" },
+    }),
+  },
+  "DELETE /api/organisations/:organisationId/staff-credentials/:credentialId": {
+    allowed: ["admin"],
+    request: (f) => ({ url: `/api/organisations/${f.organisationId}/staff-credentials/${f.unknownId}` }),
+  },
+  "GET /api/organisations/:organisationId/quality": {
+    allowed: ["admin"],
+    request: (f) => ({ url: `/api/organisations/${f.organisationId}/quality` }),
+  },
+  "GET /api/organisations/:organisationId/outcome-report": {
+    allowed: ["admin"],
+    request: (f) => ({
+      url: `/api/organisations/${f.organisationId}/outcome-report?basis=admission&quarter=2026-Q1`,
+    }),
+  },
+  "GET /api/organisations/:organisationId/outcome-report.csv": {
+    allowed: ["admin"],
+    request: (f) => ({
+      url: `/api/organisations/${f.organisationId}/outcome-report.csv?basis=admission&quarter=2026-Q1`,
+    }),
+  },
   "GET /api/organisations/:organisationId/treatment-plan-settings": {
     allowed: ["admin", "careTeam", "otherClinician"],
     request: (f) => ({ url: `/api/organisations/${f.organisationId}/treatment-plan-settings` }),

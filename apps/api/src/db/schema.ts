@@ -598,7 +598,30 @@ export interface TreatmentPlanTextsTable {
   text: string;
 }
 
+/** A staff member's credential (see the quality migration); kept with removed_at when removed. */
+export interface StaffCredentialsTable {
+  id: string;
+  organisation_id: string;
+  user_id: string;
+  kind:
+    | "sex_addiction_specialist"
+    | "sex_addiction_candidate"
+    | "partner_specialist"
+    | "licensed_mental_health"
+    | "addiction_counsellor";
+  licence_type: string | null;
+  issuer: string;
+  number: string;
+  issued_on: string;
+  expires_on: string | null;
+  recorded_by_user_id: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  removed_at: Timestamp | null;
+}
+
 export interface Database {
+  staff_credentials: StaffCredentialsTable;
   tracks: TracksTable;
   units: UnitsTable;
   rooms: RoomsTable;

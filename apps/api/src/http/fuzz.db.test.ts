@@ -62,6 +62,7 @@ const guarded: (keyof Database)[] = [
   "treatment_plan_signatures",
   "treatment_plan_reviews",
   "treatment_plan_texts",
+  "staff_credentials",
 ];
 
 /** Junk that is not what a route expects: wrong types, unknown keys, deep nesting, odd strings. */

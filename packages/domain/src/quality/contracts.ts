@@ -42,32 +42,36 @@ export const credentialKindLabels: Record<CredentialKind, string> = {
   addiction_counsellor: "Addiction counsellor",
 };
 
-export const CredentialRequest = z
-  .strictObject({
-    id: AppId,
-    userId: z.uuid("Choose a staff member."),
-    kind: CredentialKind,
-    /** Required for a licensed mental-health professional: e.g. LPC, LCSW, psychologist. */
-    licenceType: z.string().trim().max(60, "Use at most 60 characters for the licence type.").nullable(),
-    issuer: text("issuer"),
-    number: text("credential number", 60),
-    issuedOn: LocalDateText,
-    expiresOn: LocalDateText.nullable(),
-  })
-  .superRefine((value, ctx) => {
-    if (value.expiresOn !== null && value.expiresOn < value.issuedOn)
-      ctx.addIssue({
-        code: "custom",
-        path: ["expiresOn"],
-        message: "The expiry date comes before the issue date; check both dates.",
-      });
-    if (value.kind === "licensed_mental_health" && !value.licenceType)
-      ctx.addIssue({
-        code: "custom",
-        path: ["licenceType"],
-        message: "Name the licence type (for example LPC, LCSW or psychologist).",
-      });
-  });
+const CredentialFields = z.strictObject({
+  userId: z.uuid("Choose a staff member."),
+  kind: CredentialKind,
+  /** Required for a licensed mental-health professional: e.g. LPC, LCSW, psychologist. */
+  licenceType: z.string().trim().max(60, "Use at most 60 characters for the licence type.").nullable(),
+  issuer: text("issuer"),
+  number: text("credential number", 60),
+  issuedOn: LocalDateText,
+  expiresOn: LocalDateText.nullable(),
+});
+
+function checkCredential(value: z.infer<typeof CredentialFields>, ctx: z.RefinementCtx) {
+  if (value.expiresOn !== null && value.expiresOn < value.issuedOn)
+    ctx.addIssue({
+      code: "custom",
+      path: ["expiresOn"],
+      message: "The expiry date comes before the issue date; check both dates.",
+    });
+  if (value.kind === "licensed_mental_health" && !value.licenceType)
+    ctx.addIssue({
+      code: "custom",
+      path: ["licenceType"],
+      message: "Name the licence type (for example LPC, LCSW or psychologist).",
+    });
+}
+
+export const CredentialRequest = CredentialFields.extend({ id: AppId }).superRefine(checkCredential);
+/** A change to a recorded credential: the same fields without the id. */
+export const CredentialUpdateRequest = CredentialFields.superRefine(checkCredential);
+export type CredentialUpdateRequest = z.input<typeof CredentialUpdateRequest>;
 export type CredentialRequest = z.input<typeof CredentialRequest>;
 
 export const CredentialStatus = z.enum(["current", "expiring_soon", "expired", "not_yet_valid"]);

@@ -9,6 +9,7 @@ import * as assessmentSchedules from "./2026-11-30T1600-assessment-schedules.js"
 import * as intake from "./2026-11-30T1700-intake.js";
 import * as treatmentPlans from "./2026-11-30T1800-treatment-plans.js";
 import * as programmeOperations from "./2026-11-30T2000-programme-operations.js";
+import * as quality from "./2026-11-30T2300-quality.js";
 
 /**
  * Every migration, in order. Forward-only: a migration is never edited once it has landed; a change
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-30T1700-intake": intake,
   "2026-11-30T1800-treatment-plans": treatmentPlans,
   "2026-11-30T2000-programme-operations": programmeOperations,
+  "2026-11-30T2300-quality": quality,
 };

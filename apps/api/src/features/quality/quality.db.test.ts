@@ -1,0 +1,486 @@
+import { addDays, localDateOf, uuidv7 } from "@lantern/domain";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { bootApp } from "../../../test/app.js";
+import {
+  buildClient,
+  buildClinician,
+  buildOrganisation,
+  buildUser,
+  headerActorLoader,
+  testActorHeader,
+} from "../../../test/builders.js";
+import { describeEachDialect } from "../../../test/databases.js";
+
+interface Criterion {
+  id: string;
+  status: string;
+  figure: string | null;
+  evidence: string[];
+  drillDown: { label: string; detail: string; ok: boolean | null }[];
+}
+
+describeEachDialect("programme quality: credentials, the six criteria, outcome reports", ({ get }) => {
+  let app: FastifyInstance;
+  let org: string;
+  let adminId: string;
+  const clinicians: string[] = [];
+  const today = () => localDateOf(new Date(), "Europe/London");
+  const credentialIds = [uuidv7(), uuidv7(), uuidv7(), uuidv7()];
+
+  const call = (method: "GET" | "POST" | "PUT" | "DELETE", url: string, userId: string, payload?: object) =>
+    app.inject({ method, url, headers: { [testActorHeader]: userId }, ...(payload ? { payload } : {}) });
+  const fieldsOf = (res: { json(): unknown }) =>
+    ((res.json() as { errors?: { field: string }[] }).errors ?? []).map((e) => e.field);
+  const csat = (userId: string, id: string, over: object = {}) => ({
+    id,
+    userId,
+    kind: "sex_addiction_specialist",
+    licenceType: null,
+    issuer: "A certifying body",
+    number: `N-${id.slice(-6)}`,
+    issuedOn: addDays(today(), -400),
+    expiresOn: addDays(today(), 300),
+    ...over,
+  });
+  const criterion = async (id: string, organisationId = org, userId = adminId) => {
+    const res = await call("GET", `/api/organisations/${organisationId}/quality`, userId);
+    expect(res.statusCode).toBe(200);
+    const found = (res.json() as { criteria: Criterion[] }).criteria.find((c) => c.id === id);
+    if (!found) throw new Error(`no criterion ${id}`);
+    return found;
+  };
+
+  beforeAll(async () => {
+    const db = get().db;
+    ({ app } = await bootApp(db, {}, { actorLoader: headerActorLoader(db) }));
+    org = (await buildOrganisation(db)).id;
+    adminId = (await buildUser(db, "programme_admin", org)).id;
+    for (let i = 0; i < 4; i++) clinicians.push((await buildClinician(db, org)).id);
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  describe("credentials", () => {
+    it("lets the admin record credentials once per id and refuses bad dates naming expiresOn", async () => {
+      const base = `/api/organisations/${org}/staff-credentials`;
+      for (let i = 0; i < 3; i++) {
+        const res = await call(
+          "POST",
+          base,
+          adminId,
+          csat(clinicians[i] as string, credentialIds[i] as string),
+        );
+        expect(res.statusCode).toBe(201);
+        expect(res.json()).toMatchObject({ status: "current" });
+      }
+      const again = await call(
+        "POST",
+        base,
+        adminId,
+        csat(clinicians[0] as string, credentialIds[0] as string),
+      );
+      expect(again.statusCode).toBe(200);
+      const other = await call("POST", base, adminId, {
+        ...csat(clinicians[0] as string, credentialIds[0] as string),
+        number: "other",
+      });
+      expect(other.statusCode).toBe(409);
+      const bad = await call("POST", base, adminId, {
+        ...csat(clinicians[3] as string, uuidv7()),
+        issuedOn: "2026-05-02",
+        expiresOn: "2026-05-01",
+      });
+      expect(bad.statusCode).toBe(400);
+      expect(fieldsOf(bad)).toEqual(["expiresOn"]);
+      const outsider = (await buildUser(get().db, "client", org)).id;
+      const notStaff = await call("POST", base, adminId, csat(outsider, uuidv7()));
+      expect(notStaff.statusCode).toBe(400);
+      expect(fieldsOf(notStaff)).toEqual(["userId"]);
+      const licence = await call("POST", base, adminId, {
+        ...csat(clinicians[3] as string, credentialIds[3] as string),
+        kind: "licensed_mental_health",
+      });
+      expect(fieldsOf(licence)).toEqual(["licenceType"]);
+      expect((await call("GET", base, clinicians[0] as string)).statusCode).toBe(404);
+      const count = await get()
+        .db.kysely.selectFrom("staff_credentials")
+        .select((eb) => eb.fn.countAll().as("n"))
+        .executeTakeFirstOrThrow();
+      expect(Number(count.n)).toBe(3);
+    });
+
+    it("warns the admin of credentials expiring within 60 days", async () => {
+      const res = await call(
+        "POST",
+        `/api/organisations/${org}/staff-credentials`,
+        adminId,
+        csat(clinicians[3] as string, credentialIds[3] as string, {
+          kind: "licensed_mental_health",
+          licenceType: "LPC",
+          expiresOn: addDays(today(), 20),
+        }),
+      );
+      expect(res.statusCode).toBe(201);
+      const list = (await call("GET", `/api/organisations/${org}/staff-credentials`, adminId)).json() as {
+        expiringSoon: { id: string; daysLeft: number }[];
+        staff: { userId: string; credentials: unknown[] }[];
+      };
+      expect(list.expiringSoon.map((c) => [c.id, c.daysLeft])).toEqual([[credentialIds[3], 20]]);
+      expect(list.staff).toHaveLength(5);
+    });
+  });
+
+  describe("the six criteria", () => {
+    it("moves the 75 % figure when one staff credential changes", async () => {
+      const before = await criterion("certified_staff");
+      expect(before.figure).toBe("75 %");
+      expect(before.status).toBe("met");
+      const changed = await call(
+        "PUT",
+        `/api/organisations/${org}/staff-credentials/${credentialIds[2]}`,
+        adminId,
+        (({ id: _id, ...rest }) => rest)(
+          csat(clinicians[2] as string, credentialIds[2] as string, {
+            expiresOn: addDays(today(), -1),
+          }),
+        ),
+      );
+      expect(changed.statusCode).toBe(200);
+      expect(changed.json()).toMatchObject({ status: "expired" });
+      const after = await criterion("certified_staff");
+      expect(after.figure).toBe("50 %");
+      expect(after.status).toBe("not_met");
+      expect(after.drillDown.filter((r) => r.ok).length).toBe(2);
+      // Removing one moves it again.
+      expect(
+        (await call("DELETE", `/api/organisations/${org}/staff-credentials/${credentialIds[1]}`, adminId))
+          .statusCode,
+      ).toBe(204);
+      expect((await criterion("certified_staff")).figure).toBe("25 %");
+    });
+
+    it("shows specialists present, gender violations, and says when data does not exist yet", async () => {
+      expect((await criterion("specialists_present")).status).toBe("met");
+      const base = `/api/organisations/${org}`;
+      const track = uuidv7();
+      await call("POST", `${base}/tracks`, adminId, {
+        id: track,
+        name: "Men's outpatient",
+        kind: "outpatient",
+        csbDedicated: true,
+        genderDesignation: "men",
+      });
+      const woman = await buildClient(get().db, org);
+      expect(
+        (await call("PUT", `/api/clients/${woman.id}/placement`, adminId, { gender: "woman", alias: "Wren" }))
+          .statusCode,
+      ).toBe(200);
+      const admitted = await call("POST", `/api/clients/${woman.id}/episodes`, adminId, {
+        id: uuidv7(),
+        admittedOn: addDays(today(), -2),
+        trackId: track,
+        bedId: null,
+        referralSource: "Self",
+        consents: [],
+      });
+      expect(admitted.statusCode).toBe(201);
+      const gender = await criterion("gender_separation");
+      expect(gender.status).toBe("not_met");
+      expect(gender.drillDown.map((r) => r.label)).toEqual(["Wren"]);
+      const dedicated = await criterion("dedicated_programme");
+      expect(dedicated.status).toBe("met");
+      expect(dedicated.evidence.join(" ")).toContain("No groups recorded");
+      const family = await criterion("family_component");
+      expect(family.status).toBe("not_met");
+      expect(family.evidence.join(" ")).toContain("No family sessions recorded");
+      expect((await criterion("track_record")).evidence.join(" ")).toContain("No alumni volunteers recorded");
+    });
+  });
+
+  describe("outcome report", () => {
+    let cohortOrg: string;
+    let cohortAdmin: string;
+    const q2 = { from: "2026-04-01", discharge: "2026-06-20" };
+    interface Seeded {
+      phq9In: number;
+      gad7In: number;
+      phq9Follow: number | null;
+      gad7Follow: number | null;
+      acts: number;
+      hasLedger: boolean;
+      followGiven: number;
+      followDone: number;
+    }
+    const seeded: Seeded[] = [];
+
+    /** Inserts an episode, its stretch, schedules, questionnaires and ledger rows directly. */
+    async function seedClient(admittedOn: string, s: Seeded, trackId: string, dischargedOn = q2.discharge) {
+      const k = get().db.kysely;
+      const client = await buildClient(get().db, cohortOrg);
+      const now = new Date();
+      const episodeId = uuidv7();
+      await k
+        .insertInto("episodes")
+        .values({
+          id: episodeId,
+          client_id: client.id,
+          organisation_id: cohortOrg,
+          admitted_on: admittedOn,
+          referral_source: "",
+          consents: "[]",
+          track_id: trackId,
+          bed_id: null,
+          discharged_on: dischargedOn,
+          discharge_type: "planned",
+          admitted_by_user_id: cohortAdmin,
+          discharged_by_user_id: cohortAdmin,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      await k
+        .insertInto("episode_segments")
+        .values({
+          id: uuidv7(),
+          episode_id: episodeId,
+          starts_on: admittedOn,
+          ends_on: dischargedOn,
+          track_id: trackId,
+          level_of_care: "outpatient",
+          bed_id: null,
+          recorded_by_user_id: cohortAdmin,
+          created_at: now,
+        })
+        .execute();
+      const schedule = async (kind: "admission" | "follow_up", day: string) => {
+        const id = uuidv7();
+        await k
+          .insertInto("assessment_schedules")
+          .values({
+            id,
+            client_id: client.id,
+            kind,
+            instrument_ids: JSON.stringify(["phq-9", "gad-7"]),
+            start_day: day,
+            created_by_user_id: cohortAdmin,
+            created_at: now,
+            next_day: null,
+            stopped_on: null,
+            stopped_at: null,
+            stopped_by_user_id: null,
+          })
+          .execute();
+        return id;
+      };
+      const assessment = async (scheduleId: string, instrument: string, day: string, total: number | null) =>
+        k
+          .insertInto("assessments")
+          .values({
+            id: uuidv7(),
+            client_id: client.id,
+            instrument_id: instrument,
+            assigned_by_user_id: cohortAdmin,
+            due_date: day,
+            status: total === null ? "due" : "completed",
+            answers: "{}",
+            result: total === null ? null : JSON.stringify({ total, band: null, flags: [] }),
+            safety_flag: false,
+            created_at: now,
+            updated_at: now,
+            completed_at: total === null ? null : now,
+            schedule_id: scheduleId,
+            occurrence_day: day,
+          })
+          .execute();
+      const admission = await schedule("admission", admittedOn);
+      await assessment(admission, "phq-9", admittedOn, s.phq9In);
+      await assessment(admission, "gad-7", admittedOn, s.gad7In);
+      const follow = await schedule("follow_up", "2026-07-20");
+      // An earlier answered follow-up with another score: the report takes the latest.
+      await assessment(follow, "phq-9", "2026-07-20", s.phq9Follow === null ? null : 27);
+      await assessment(follow, "phq-9", "2026-09-20", s.phq9Follow);
+      await assessment(follow, "gad-7", "2026-09-20", s.gad7Follow);
+      if (s.hasLedger) {
+        const add = (kind: string, date: string) =>
+          k
+            .insertInto("ledger_events")
+            .values({
+              id: uuidv7(),
+              client_id: client.id,
+              kind,
+              date,
+              target_id: null,
+              note: null,
+              source: "manual",
+              source_id: null,
+              recorded_by_user_id: client.userId,
+              recorded_at: now,
+            })
+            .execute();
+        await add("sobriety_start", addDays(today(), -200));
+        for (let a = 1; a <= s.acts; a++) await add("inner_circle_act", addDays(today(), -3 * a));
+      }
+    }
+
+    beforeAll(async () => {
+      cohortOrg = (await buildOrganisation(get().db)).id;
+      cohortAdmin = (await buildUser(get().db, "programme_admin", cohortOrg)).id;
+      const trackId = uuidv7();
+      await call("POST", `/api/organisations/${cohortOrg}/tracks`, cohortAdmin, {
+        id: trackId,
+        name: "Outpatient",
+        kind: "outpatient",
+        csbDedicated: true,
+        genderDesignation: "mixed",
+      });
+      for (let i = 0; i < 13; i++) {
+        const s: Seeded = {
+          phq9In: 8 + i,
+          gad7In: 5 + (i % 7),
+          phq9Follow: i < 11 ? 3 + (i % 4) : null,
+          gad7Follow: i < 4 ? 2 : null,
+          acts: i % 3,
+          hasLedger: i !== 5,
+          followGiven: 3,
+          followDone: 0,
+        };
+        seeded.push(s);
+        await seedClient(addDays(q2.from, i * 5), s, trackId);
+      }
+      // Four clients admitted in the third quarter: a cohort too small to report.
+      for (let i = 0; i < 4; i++)
+        await seedClient(
+          addDays("2026-07-01", i),
+          { ...(seeded[0] as Seeded), hasLedger: false },
+          trackId,
+          "2026-08-20",
+        );
+    });
+
+    it("matches figures computed independently from the seeded data, in JSON and CSV", async () => {
+      const url = `/api/organisations/${cohortOrg}/outcome-report?basis=admission&quarter=2026-Q2`;
+      const res = await call("GET", url, cohortAdmin);
+      expect(res.statusCode).toBe(200);
+      const report = res.json() as {
+        cohortSize: number;
+        followUpResponseRate: number;
+        figures: {
+          key: string;
+          value: number | null;
+          clients: number | null;
+          responseRate: number | null;
+          suppressed: boolean;
+        }[];
+      };
+      const n = seeded.length;
+      const mean = (xs: number[]) => Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 10) / 10;
+      const present = <T>(xs: (T | null)[]) => xs.filter((x): x is T => x !== null);
+      const phq9Follow = present(seeded.map((s) => s.phq9Follow));
+      const ledger = seeded.filter((s) => s.hasLedger);
+      const expected = {
+        phq9_admission: {
+          value: mean(seeded.map((s) => s.phq9In)),
+          clients: n,
+          responseRate: 100,
+          suppressed: false,
+        },
+        phq9_follow_up: {
+          value: mean(phq9Follow),
+          clients: phq9Follow.length,
+          responseRate: Math.round((100 * phq9Follow.length) / n),
+          suppressed: false,
+        },
+        gad7_admission: {
+          value: mean(seeded.map((s) => s.gad7In)),
+          clients: n,
+          responseRate: 100,
+          suppressed: false,
+        },
+        gad7_follow_up: { value: null, clients: null, responseRate: null, suppressed: true },
+        sober_days_30: {
+          value: mean(ledger.map((s) => (100 * (30 - s.acts)) / 30)),
+          clients: ledger.length,
+          responseRate: Math.round((100 * ledger.length) / n),
+          suppressed: false,
+        },
+      };
+      expect(report.cohortSize).toBe(13);
+      expect(report.followUpResponseRate).toBe(Math.round((100 * phq9Follow.length) / n));
+      expect(
+        Object.fromEntries(
+          report.figures.map(({ key, value, clients, responseRate, suppressed }) => [
+            key,
+            { value, clients, responseRate, suppressed },
+          ]),
+        ),
+      ).toEqual(expected);
+      // No client id, name or per-client value leaves the API.
+      expect(res.body).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+
+      const csv = await call("GET", url.replace("outcome-report?", "outcome-report.csv?"), cohortAdmin);
+      expect(csv.statusCode).toBe(200);
+      expect(csv.headers["content-type"]).toContain("text/csv");
+      const rate = report.followUpResponseRate;
+      const line = (
+        label: string,
+        f: { value: number | null; clients: number | null; responseRate: number | null; suppressed: boolean },
+      ) =>
+        `admission,2026-Q2,13,${rate},${label},${f.suppressed ? "suppressed" : f.value},${f.clients ?? ""},${f.responseRate ?? ""}`;
+      expect(csv.body).toBe(
+        [
+          "basis,quarter,cohort_clients,follow_up_response_percent,figure,value,clients,response_percent",
+          line("PHQ-9 mean at admission", expected.phq9_admission),
+          line("PHQ-9 mean at the latest follow-up", expected.phq9_follow_up),
+          line("GAD-7 mean at admission", expected.gad7_admission),
+          line("GAD-7 mean at the latest follow-up", expected.gad7_follow_up),
+          line("Share of the last 30 days sober (%)", expected.sober_days_30),
+          "",
+        ].join("\n"),
+      );
+    });
+
+    it("refuses a cohort under 11 with the reason, and bad queries naming the field", async () => {
+      const small = await call(
+        "GET",
+        `/api/organisations/${cohortOrg}/outcome-report?basis=admission&quarter=2026-Q3`,
+        cohortAdmin,
+      );
+      expect(small.statusCode).toBe(400);
+      expect(fieldsOf(small)).toEqual(["querystring.quarter"]);
+      expect(JSON.stringify(small.json())).toContain("fewer than 11");
+      const csv = await call(
+        "GET",
+        `/api/organisations/${cohortOrg}/outcome-report.csv?basis=admission&quarter=2026-Q3`,
+        cohortAdmin,
+      );
+      expect(csv.statusCode).toBe(400);
+      // The discharge cohort of the second quarter holds all 13.
+      const discharge = await call(
+        "GET",
+        `/api/organisations/${cohortOrg}/outcome-report?basis=discharge&quarter=2026-Q2`,
+        cohortAdmin,
+      );
+      expect((discharge.json() as { cohortSize: number }).cohortSize).toBe(13);
+      const bad = await call(
+        "GET",
+        `/api/organisations/${cohortOrg}/outcome-report?basis=admission&quarter=Q2`,
+        cohortAdmin,
+      );
+      expect(bad.statusCode).toBe(400);
+      expect(fieldsOf(bad)).toEqual(["querystring.quarter"]);
+    });
+
+    it("counts follow-up responses of discharged clients for the track record", async () => {
+      const record = await criterion("track_record", cohortOrg, cohortAdmin);
+      // 17 discharged clients, three follow-ups each; answered: 2 phq-9 + 1 gad-7 for 11 of the first 13
+      // (gad-7 only for i < 4), and the 4 small-cohort clients copy client 0 (all three answered).
+      const given = 17 * 3;
+      const done =
+        seeded.reduce((a, s) => a + (s.phq9Follow === null ? 0 : 2) + (s.gad7Follow === null ? 0 : 1), 0) +
+        4 * 3;
+      expect(record.evidence[0]).toContain(`${done} of ${given} follow-up questionnaires answered`);
+    });
+  });
+});

@@ -1,0 +1,85 @@
+import type {
+  CohortBasis,
+  CredentialRequest,
+  CredentialUpdateRequest,
+  CredentialView,
+  OutcomeReportView,
+  QualityDashboardView,
+  StaffCredentialsView,
+} from "@lantern/domain";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { request } from "./client";
+
+/** Query keys for programme quality. */
+export const qualityKeys = {
+  credentials: (organisationId: string) => ["staff-credentials", organisationId] as const,
+  dashboard: (organisationId: string) => ["quality", organisationId] as const,
+  report: (organisationId: string, basis: CohortBasis, quarter: string) =>
+    ["outcome-report", organisationId, basis, quarter] as const,
+};
+
+const enc = encodeURIComponent;
+const org = (organisationId: string) => `/organisations/${enc(organisationId)}`;
+
+export function useStaffCredentials(organisationId: string) {
+  return useQuery({
+    queryKey: qualityKeys.credentials(organisationId),
+    queryFn: () => request<StaffCredentialsView>("GET", `${org(organisationId)}/staff-credentials`),
+    enabled: organisationId !== "",
+  });
+}
+
+/** Adding, changing and removing credentials; each refreshes the list and the dashboard. */
+export function useCredentialChanges(organisationId: string) {
+  const queryClient = useQueryClient();
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: qualityKeys.credentials(organisationId) });
+    void queryClient.invalidateQueries({ queryKey: qualityKeys.dashboard(organisationId) });
+  };
+  return {
+    add: useMutation({
+      mutationFn: (body: CredentialRequest) =>
+        request<CredentialView>("POST", `${org(organisationId)}/staff-credentials`, body),
+      onSuccess: refresh,
+    }),
+    change: useMutation({
+      mutationFn: ({ id, body }: { id: string; body: CredentialUpdateRequest }) =>
+        request<CredentialView>("PUT", `${org(organisationId)}/staff-credentials/${enc(id)}`, body),
+      onSuccess: refresh,
+    }),
+    remove: useMutation({
+      mutationFn: (id: string) =>
+        request<void>("DELETE", `${org(organisationId)}/staff-credentials/${enc(id)}`),
+      onSuccess: refresh,
+    }),
+  };
+}
+
+export function useQualityDashboard(organisationId: string) {
+  return useQuery({
+    queryKey: qualityKeys.dashboard(organisationId),
+    queryFn: () => request<QualityDashboardView>("GET", `${org(organisationId)}/quality`),
+    enabled: organisationId !== "",
+  });
+}
+
+const reportQuery = (basis: CohortBasis, quarter: string) => `basis=${enc(basis)}&quarter=${enc(quarter)}`;
+
+/** The outcome report of one cohort; only runs once a quarter is asked for. */
+export function useOutcomeReport(organisationId: string, basis: CohortBasis, quarter: string | null) {
+  return useQuery({
+    queryKey: qualityKeys.report(organisationId, basis, quarter ?? ""),
+    queryFn: () =>
+      request<OutcomeReportView>(
+        "GET",
+        `${org(organisationId)}/outcome-report?${reportQuery(basis, quarter ?? "")}`,
+      ),
+    enabled: organisationId !== "" && quarter !== null,
+    retry: false,
+  });
+}
+
+/** Where the browser downloads the same report as CSV (a same-origin link; the session cookie goes with it). */
+export function outcomeReportCsvUrl(organisationId: string, basis: CohortBasis, quarter: string) {
+  return `/api${org(organisationId)}/outcome-report.csv?${reportQuery(basis, quarter)}`;
+}

@@ -1,0 +1,232 @@
+import type { CohortBasis, CriterionView, OutcomeReportView } from "@lantern/domain";
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Container,
+  Group,
+  List,
+  NativeSelect,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from "@mantine/core";
+import { type FormEvent, useState } from "react";
+import { useParams } from "react-router";
+import { ApiError } from "../../api/client";
+import { outcomeReportCsvUrl, useOutcomeReport, useQualityDashboard } from "../../api/quality";
+import { Loading } from "../../components/Loading";
+import { LoadProblem, problemMessage } from "../../components/LoadProblem";
+import { MembershipRequired } from "../../components/MembershipRequired";
+import { PageHeading } from "../../components/PageHeading";
+
+const title = "Programme quality";
+
+const statusWords: Record<CriterionView["status"], { label: string; color: string }> = {
+  met: { label: "Met", color: "teal" },
+  not_met: { label: "Not met yet", color: "gray" },
+  no_data: { label: "Not enough data", color: "gray" },
+};
+
+function CriterionCard({ criterion }: { criterion: CriterionView }) {
+  const status = statusWords[criterion.status];
+  const headingId = `criterion-${criterion.id}`;
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-labelledby={headingId}>
+      <Stack gap="xs">
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <Title order={2} size="h4" id={headingId}>
+            {criterion.title}
+          </Title>
+          <Badge variant="light" color={status.color}>
+            {status.label}
+          </Badge>
+        </Group>
+        {criterion.figure ? (
+          <Text fw={700} size="lg" data-testid={`figure-${criterion.id}`}>
+            {criterion.figure}
+          </Text>
+        ) : null}
+        <List size="sm">
+          {criterion.evidence.map((e) => (
+            <List.Item key={e}>{e}</List.Item>
+          ))}
+        </List>
+        {criterion.drillDown.length > 0 ? (
+          <details>
+            <summary>Details ({criterion.drillDown.length})</summary>
+            <Table mt="xs">
+              <Table.Tbody>
+                {criterion.drillDown.map((row, i) => (
+                  <Table.Tr key={`${row.label}-${i}`}>
+                    <Table.Td>{row.label}</Table.Td>
+                    <Table.Td>{row.detail}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </details>
+        ) : null}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** The current calendar quarter, e.g. 2026-Q4. */
+const thisQuarter = () => {
+  const now = new Date();
+  return `${now.getFullYear()}-Q${Math.floor(now.getMonth() / 3) + 1}`;
+};
+
+export function ReportTable({ report }: { report: OutcomeReportView }) {
+  return (
+    <Table.ScrollContainer minWidth={480}>
+      <Table>
+        <Table.Caption>
+          {report.cohortSize} clients ({report.from} to {report.to}); {report.followUpResponseRate} % answered
+          at least one follow-up. Figures resting on fewer than 11 clients are not shown.
+        </Table.Caption>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Figure</Table.Th>
+            <Table.Th>Value</Table.Th>
+            <Table.Th>Clients</Table.Th>
+            <Table.Th>Response rate</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {report.figures.map((f) => (
+            <Table.Tr key={f.key}>
+              <Table.Td>{f.label}</Table.Td>
+              <Table.Td>{f.suppressed ? "Not shown (fewer than 11 clients)" : (f.value ?? "")}</Table.Td>
+              <Table.Td>{f.clients ?? ""}</Table.Td>
+              <Table.Td>{f.responseRate === null ? "" : `${f.responseRate} %`}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function OutcomeReport({ organisationId }: { organisationId: string }) {
+  const [basis, setBasis] = useState<CohortBasis>("admission");
+  const [quarter, setQuarter] = useState(thisQuarter);
+  const [asked, setAsked] = useState<{ basis: CohortBasis; quarter: string } | null>(null);
+  const report = useOutcomeReport(organisationId, asked?.basis ?? "admission", asked?.quarter ?? null);
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setAsked({ basis, quarter: quarter.trim() });
+  };
+  const refusal =
+    report.error instanceof ApiError
+      ? (report.error.problem.errors?.map((e) => e.message).join(" ") ?? problemMessage(report.error))
+      : report.error
+        ? problemMessage(report.error)
+        : null;
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="outcome-heading">
+      <Stack gap="sm">
+        <Title order={2} size="h3" id="outcome-heading">
+          Outcome report
+        </Title>
+        <Text size="sm">
+          De-identified figures for the clients admitted or discharged in one calendar quarter, each with the
+          share of the cohort it rests on.
+        </Text>
+        <form onSubmit={submit} noValidate>
+          <Group align="flex-end">
+            <NativeSelect
+              label="Cohort by"
+              value={basis}
+              onChange={(e) => setBasis(e.currentTarget.value as CohortBasis)}
+              data={[
+                { value: "admission", label: "Admission" },
+                { value: "discharge", label: "Discharge" },
+              ]}
+            />
+            <TextInput
+              label="Quarter"
+              description="For example 2026-Q3"
+              value={quarter}
+              onChange={(e) => setQuarter(e.currentTarget.value)}
+            />
+            <Button type="submit">Show the report</Button>
+          </Group>
+        </form>
+        {asked === null ? null : report.isPending ? (
+          <Loading />
+        ) : refusal ? (
+          <Alert color="yellow" role="alert" title="No report for this cohort">
+            {refusal}
+          </Alert>
+        ) : report.data ? (
+          <Stack gap="xs">
+            <ReportTable report={report.data} />
+            <Anchor
+              href={outcomeReportCsvUrl(organisationId, report.data.basis, report.data.quarter)}
+              download
+            >
+              Download the report as CSV
+            </Anchor>
+          </Stack>
+        ) : null}
+      </Stack>
+    </Paper>
+  );
+}
+
+function Page({ organisationId }: { organisationId: string }) {
+  const dashboard = useQualityDashboard(organisationId);
+  return (
+    <Container size="lg" px="md">
+      <title>{`${title} · Lantern`}</title>
+      <Stack gap="lg">
+        <Stack gap="xs">
+          <PageHeading>{title}</PageHeading>
+          <Text>
+            The six marks of a good programme, worked out from what Lantern holds: staff credentials, tracks,
+            units and stays, and follow-up questionnaires. Where Lantern does not hold the data yet, the
+            evidence says so.
+          </Text>
+        </Stack>
+        {dashboard.isPending ? (
+          <Loading />
+        ) : dashboard.isError ? (
+          <LoadProblem
+            title="The quality figures did not load"
+            error={dashboard.error}
+            onRetry={() => void dashboard.refetch()}
+          />
+        ) : (
+          <>
+            <Text size="sm" c="dimmed">
+              Worked out on {dashboard.data.today}.
+            </Text>
+            <SimpleGrid cols={{ base: 1, md: 2 }}>
+              {dashboard.data.criteria.map((c) => (
+                <CriterionCard key={c.id} criterion={c} />
+              ))}
+            </SimpleGrid>
+          </>
+        )}
+        <OutcomeReport organisationId={organisationId} />
+      </Stack>
+    </Container>
+  );
+}
+
+/** The programme admin's quality page: the six criteria with evidence, and the outcome report. */
+export function QualityPage() {
+  const { organisationId = "" } = useParams();
+  return (
+    <MembershipRequired roles={["programme_admin"]} organisationId={organisationId}>
+      {() => <Page organisationId={organisationId} />}
+    </MembershipRequired>
+  );
+}
