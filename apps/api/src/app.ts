@@ -35,6 +35,7 @@ import { notificationRoutes } from "./features/notifications/notifications.route
 import { organisationRoutes } from "./features/organisations/organisations.routes.js";
 import { outreachRoutes } from "./features/outreach/outreach.routes.js";
 import { planRoutes } from "./features/plans/plans.routes.js";
+import { profileRoutes } from "./features/quality/profile.routes.js";
 import { qualityRoutes } from "./features/quality/quality.routes.js";
 import { recoveryRoutes } from "./features/recovery/recovery.routes.js";
 import { setupRoutes } from "./features/setup/setup.routes.js";
@@ -220,6 +221,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Programme quality: staff credentials, the six criteria, outcome reports.
     credentialRoutes,
     qualityRoutes,
+    profileRoutes,
   ])
     await app.register(routes(db));
   // Assigned and scheduled questionnaires (PHQ-9, GAD-7); due occurrences send the quiet reminder.

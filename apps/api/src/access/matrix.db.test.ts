@@ -692,6 +692,31 @@ const table: Record<string, Cell> = {
       url: `/api/organisations/${f.organisationId}/outcome-report.csv?basis=admission&quarter=2026-Q1`,
     }),
   },
+  "GET /api/organisations/:organisationId/profile": {
+    allowed: ["admin"],
+    request: (f) => ({ url: `/api/organisations/${f.organisationId}/profile` }),
+  },
+  "PUT /api/organisations/:organisationId/profile": {
+    allowed: ["admin"],
+    request: (f) => ({ url: `/api/organisations/${f.organisationId}/profile`, payload: { slug: "!" } }),
+  },
+  "POST /api/organisations/:organisationId/profile/snapshot": {
+    allowed: ["admin"],
+    request: (f) => ({ url: `/api/organisations/${f.organisationId}/profile/snapshot` }),
+  },
+  "POST /api/organisations/:organisationId/profile/publish": {
+    allowed: ["admin"],
+    request: (f) => ({ url: `/api/organisations/${f.organisationId}/profile/publish` }),
+  },
+  "POST /api/organisations/:organisationId/profile/unpublish": {
+    allowed: ["admin"],
+    request: (f) => ({ url: `/api/organisations/${f.organisationId}/profile/unpublish` }),
+  },
+  // Public: a published profile holds only aggregate figures (an unknown slug is 404 for everyone).
+  "GET /api/public/profiles/:slug": {
+    allowed: everyone,
+    request: () => ({ url: "/api/public/profiles/no-such-programme" }),
+  },
   "GET /api/organisations/:organisationId/treatment-plan-settings": {
     allowed: ["admin", "careTeam", "otherClinician"],
     request: (f) => ({ url: `/api/organisations/${f.organisationId}/treatment-plan-settings` }),

@@ -620,8 +620,22 @@ export interface StaffCredentialsTable {
   removed_at: Timestamp | null;
 }
 
+/** A programme's public profile: off until published; the page serves `snapshot` (JSON). */
+export interface ProgrammeProfilesTable {
+  organisation_id: string;
+  slug: string;
+  max_age_days: number;
+  published: Bool;
+  snapshot: string | null;
+  snapshot_at: Timestamp | null;
+  published_at: Timestamp | null;
+  updated_by_user_id: string;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   staff_credentials: StaffCredentialsTable;
+  programme_profiles: ProgrammeProfilesTable;
   tracks: TracksTable;
   units: UnitsTable;
   rooms: RoomsTable;

@@ -63,6 +63,7 @@ const guarded: (keyof Database)[] = [
   "treatment_plan_reviews",
   "treatment_plan_texts",
   "staff_credentials",
+  "programme_profiles",
 ];
 
 /** Junk that is not what a route expects: wrong types, unknown keys, deep nesting, odd strings. */

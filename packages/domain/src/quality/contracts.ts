@@ -185,3 +185,48 @@ export const OutcomeReportView = z.object({
   figures: z.array(OutcomeFigure),
 });
 export type OutcomeReportView = z.infer<typeof OutcomeReportView>;
+
+// ---------------------------------------------------------------------------------------------
+// Public programme profile
+
+export const ProfileSlug = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9](?:[a-z0-9-]{1,46}[a-z0-9])$/, "Use 3 to 48 lower-case letters, digits and hyphens.");
+
+export const ProfileSettingsRequest = z.strictObject({
+  slug: ProfileSlug,
+  /** A snapshot older than this many days cannot be published. */
+  maxAgeDays: z.number().int("Use whole days.").min(1, "Use at least 1 day.").max(90, "Use at most 90 days."),
+});
+export type ProfileSettingsRequest = z.input<typeof ProfileSettingsRequest>;
+
+/** One cohort on the public page: figures only when it has at least 11 clients. */
+export const PublicCohort = z.object({
+  quarter: z.string(),
+  basis: CohortBasis,
+  /** False when the cohort has fewer than 11 clients: nothing about it is shown, not even its size. */
+  shown: z.boolean(),
+  report: OutcomeReportView.nullable(),
+});
+export type PublicCohort = z.infer<typeof PublicCohort>;
+
+/** What the public page shows: the six criteria (no drill-down) and aggregate outcomes. */
+export const ProgrammeProfileView = z.object({
+  name: z.string(),
+  computedAt: z.string(),
+  criteria: z.array(CriterionView.omit({ drillDown: true })),
+  cohorts: z.array(PublicCohort),
+});
+export type ProgrammeProfileView = z.infer<typeof ProgrammeProfileView>;
+
+/** The admin's view of the profile's settings and state. */
+export const ProfileAdminView = z.object({
+  slug: z.string().nullable(),
+  maxAgeDays: z.number(),
+  published: z.boolean(),
+  snapshotAt: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  snapshot: ProgrammeProfileView.nullable(),
+});
+export type ProfileAdminView = z.infer<typeof ProfileAdminView>;

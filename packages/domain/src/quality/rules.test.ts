@@ -205,3 +205,14 @@ describe("outcome report", () => {
     expect(soberShareLast30([{ ...events[0], date: "2026-11-20" }], today)).toBe(1);
   });
 });
+
+describe("public profile", () => {
+  it("refuses stale or missing snapshots with the reason", async () => {
+    const { publishRefusal, quartersEndingAt } = await import("./rules.js");
+    const now = new Date("2026-11-30T12:00:00Z");
+    expect(publishRefusal(null, 7, now)).toContain("no snapshot");
+    expect(publishRefusal("2026-11-22T11:00:00Z", 7, now)).toContain("8 days ago");
+    expect(publishRefusal("2026-11-24T12:00:00Z", 7, now)).toBeNull();
+    expect(quartersEndingAt("2026-02-10", 4)).toEqual(["2025-Q2", "2025-Q3", "2025-Q4", "2026-Q1"]);
+  });
+});

@@ -486,3 +486,31 @@ export function outcomeReportCsv(report: OutcomeReportView): string {
   );
   return `${[header.join(","), ...lines].join("\n")}\n`;
 }
+
+/** Default age (days) after which a snapshot is too old to publish. */
+export const defaultProfileMaxAgeDays = 7;
+
+/** Why a snapshot cannot be published now, or null when it can. */
+export function publishRefusal(snapshotAt: string | null, maxAgeDays: number, now: Date): string | null {
+  if (snapshotAt === null) return "Work out the figures first: there is no snapshot to publish.";
+  const ageDays = (now.getTime() - new Date(snapshotAt).getTime()) / 86_400_000;
+  if (ageDays > maxAgeDays)
+    return `The figures were worked out ${Math.floor(ageDays)} days ago, more than the ${maxAgeDays} days allowed. Work them out again, then publish.`;
+  return null;
+}
+
+/** The `count` calendar quarters ending with the one holding `day`, oldest first. */
+export function quartersEndingAt(day: LocalDate, count: number): string[] {
+  let year = Number(day.slice(0, 4));
+  let q = Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1;
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    out.unshift(`${year}-Q${q}`);
+    q -= 1;
+    if (q === 0) {
+      q = 4;
+      year -= 1;
+    }
+  }
+  return out;
+}

@@ -4,6 +4,8 @@ import { columnTypes } from "./helpers.js";
 /**
  * Programme quality (issue 9): staff credentials (the certified-staff and specialists criteria rest on
  * them). A removed credential keeps its row with `removed_at`, so the record of who held what stays.
+ * The public programme profile: off until the admin publishes it; the public page serves the stored
+ * snapshot (aggregate figures only), never a live query.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   const t = columnTypes(db);
@@ -27,5 +29,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .createIndex("staff_credentials_org_idx")
     .on("staff_credentials")
     .columns(["organisation_id", "user_id"])
+    .execute();
+
+  await db.schema
+    .createTable("programme_profiles")
+    .addColumn("organisation_id", "text", (c) => c.primaryKey().references("organisations.id"))
+    .addColumn("slug", "text", (c) => c.notNull().unique())
+    .addColumn("max_age_days", "integer", (c) => c.notNull())
+    .addColumn("published", t.boolean, (c) => c.notNull())
+    // JSON ProgrammeProfileView, or null before the first snapshot.
+    .addColumn("snapshot", "text")
+    .addColumn("snapshot_at", t.timestamp)
+    .addColumn("published_at", t.timestamp)
+    .addColumn("updated_by_user_id", "text", (c) => c.notNull().references("users.id"))
+    .addColumn("updated_at", t.timestamp, (c) => c.notNull())
     .execute();
 }

@@ -472,6 +472,59 @@ describeEachDialect("programme quality: credentials, the six criteria, outcome r
       expect(fieldsOf(bad)).toEqual(["querystring.quarter"]);
     });
 
+    it("publishes a fresh snapshot as a public profile with no cell under 11, refusing stale data", async () => {
+      const base = `/api/organisations/${cohortOrg}/profile`;
+      const slug = `cohort-${uuidv7().slice(-8)}`;
+      const anonymous = (url: string) => app.inject({ method: "GET", url });
+      expect(fieldsOf(await call("POST", `${base}/publish`, cohortAdmin))).toEqual(["slug"]);
+      expect((await call("PUT", base, cohortAdmin, { slug, maxAgeDays: 7 })).statusCode).toBe(200);
+      expect(
+        (await call("PUT", `/api/organisations/${org}/profile`, adminId, { slug, maxAgeDays: 7 })).statusCode,
+      ).toBe(409);
+      const none = await call("POST", `${base}/publish`, cohortAdmin);
+      expect(none.statusCode).toBe(409);
+      expect(JSON.stringify(none.json())).toContain("no snapshot");
+      expect((await anonymous(`/api/public/profiles/${slug}`)).statusCode).toBe(404);
+
+      expect((await call("POST", `${base}/snapshot`, cohortAdmin)).statusCode).toBe(200);
+      await get()
+        .db.kysely.updateTable("programme_profiles")
+        .set({ snapshot_at: new Date(Date.now() - 8 * 86_400_000) })
+        .where("organisation_id", "=", cohortOrg)
+        .execute();
+      const stale = await call("POST", `${base}/publish`, cohortAdmin);
+      expect(stale.statusCode).toBe(409);
+      expect(fieldsOf(stale)).toEqual(["snapshot"]);
+      expect(JSON.stringify(stale.json())).toContain("8 days ago");
+      expect((await anonymous(`/api/public/profiles/${slug}`)).statusCode).toBe(404);
+
+      expect((await call("POST", `${base}/snapshot`, cohortAdmin)).statusCode).toBe(200);
+      const published = await call("POST", `${base}/publish`, cohortAdmin);
+      expect(published.statusCode).toBe(200);
+      expect(published.json()).toMatchObject({ published: true, slug });
+      const page = await anonymous(`/api/public/profiles/${slug}`);
+      expect(page.statusCode).toBe(200);
+      const profile = page.json() as {
+        criteria: { id: string; drillDown?: unknown }[];
+        cohorts: {
+          quarter: string;
+          shown: boolean;
+          report: { cohortSize: number; figures: { clients: number | null }[] } | null;
+        }[];
+      };
+      expect(profile.criteria).toHaveLength(6);
+      expect(profile.criteria.every((c) => c.drillDown === undefined)).toBe(true);
+      const byQuarter = Object.fromEntries(profile.cohorts.map((c) => [c.quarter, c]));
+      expect(byQuarter["2026-Q2"]?.report?.cohortSize).toBe(13);
+      expect(byQuarter["2026-Q3"]).toMatchObject({ shown: false, report: null });
+      const cells = profile.cohorts.flatMap((c) => (c.report ? c.report.figures.map((f) => f.clients) : []));
+      expect(cells.every((n) => n === null || n >= 11)).toBe(true);
+      expect(page.body).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+
+      expect((await call("POST", `${base}/unpublish`, cohortAdmin)).statusCode).toBe(200);
+      expect((await anonymous(`/api/public/profiles/${slug}`)).statusCode).toBe(404);
+    });
+
     it("counts follow-up responses of discharged clients for the track record", async () => {
       const record = await criterion("track_record", cohortOrg, cohortAdmin);
       // 17 discharged clients, three follow-ups each; answered: 2 phq-9 + 1 gad-7 for 11 of the first 13
