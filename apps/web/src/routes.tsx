@@ -132,6 +132,9 @@ const CredentialsPage = lazy(() =>
 const QualityPage = lazy(() =>
   import("./pages/admin/QualityPage").then((module) => ({ default: module.QualityPage })),
 );
+const ProgrammeProfilePage = lazy(() =>
+  import("./pages/public/ProgrammeProfilePage").then((module) => ({ default: module.ProgrammeProfilePage })),
+);
 const NotFoundPage = lazy(() =>
   import("./pages/NotFoundPage").then((module) => ({ default: module.NotFoundPage })),
 );
@@ -216,6 +219,14 @@ export function AppRoutes() {
           element={
             <RouteGate area="signed-in">
               <ClientsPage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/p/:slug"
+          element={
+            <RouteGate area="any">
+              <ProgrammeProfilePage />
             </RouteGate>
           }
         />

@@ -4,6 +4,9 @@ import type {
   CredentialUpdateRequest,
   CredentialView,
   OutcomeReportView,
+  ProfileAdminView,
+  ProfileSettingsRequest,
+  ProgrammeProfileView,
   QualityDashboardView,
   StaffCredentialsView,
 } from "@lantern/domain";
@@ -82,4 +85,48 @@ export function useOutcomeReport(organisationId: string, basis: CohortBasis, qua
 /** Where the browser downloads the same report as CSV (a same-origin link; the session cookie goes with it). */
 export function outcomeReportCsvUrl(organisationId: string, basis: CohortBasis, quarter: string) {
   return `/api${org(organisationId)}/outcome-report.csv?${reportQuery(basis, quarter)}`;
+}
+
+export const profileKeys = {
+  admin: (organisationId: string) => ["profile", organisationId] as const,
+  public: (slug: string) => ["public-profile", slug] as const,
+};
+
+export function useProfile(organisationId: string) {
+  return useQuery({
+    queryKey: profileKeys.admin(organisationId),
+    queryFn: () => request<ProfileAdminView>("GET", `${org(organisationId)}/profile`),
+    enabled: organisationId !== "",
+  });
+}
+
+/** The admin's profile actions; each answers with the profile's new state. */
+export function useProfileChanges(organisationId: string) {
+  const queryClient = useQueryClient();
+  const store = (view: ProfileAdminView) => queryClient.setQueryData(profileKeys.admin(organisationId), view);
+  const action = (path: string) =>
+    useMutation({
+      mutationFn: () => request<ProfileAdminView>("POST", `${org(organisationId)}/profile/${path}`),
+      onSuccess: store,
+    });
+  return {
+    save: useMutation({
+      mutationFn: (body: ProfileSettingsRequest) =>
+        request<ProfileAdminView>("PUT", `${org(organisationId)}/profile`, body),
+      onSuccess: store,
+    }),
+    snapshot: action("snapshot"),
+    publish: action("publish"),
+    unpublish: action("unpublish"),
+  };
+}
+
+/** A published profile, read without signing in. */
+export function usePublicProfile(slug: string) {
+  return useQuery({
+    queryKey: profileKeys.public(slug),
+    queryFn: () => request<ProgrammeProfileView>("GET", `/public/profiles/${enc(slug)}`),
+    enabled: slug !== "",
+    retry: false,
+  });
 }

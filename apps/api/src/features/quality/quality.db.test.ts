@@ -11,6 +11,7 @@ import {
   testActorHeader,
 } from "../../../test/builders.js";
 import { describeEachDialect } from "../../../test/databases.js";
+import { type SeededOutcome, secondQuarterOutcomes, seedOutcomeClient } from "../../../test/quality-seed.js";
 
 interface Criterion {
   id: string;
@@ -203,126 +204,10 @@ describeEachDialect("programme quality: credentials, the six criteria, outcome r
     let cohortOrg: string;
     let cohortAdmin: string;
     const q2 = { from: "2026-04-01", discharge: "2026-06-20" };
-    interface Seeded {
-      phq9In: number;
-      gad7In: number;
-      phq9Follow: number | null;
-      gad7Follow: number | null;
-      acts: number;
-      hasLedger: boolean;
-      followGiven: number;
-      followDone: number;
-    }
+    type Seeded = SeededOutcome;
     const seeded: Seeded[] = [];
-
-    /** Inserts an episode, its stretch, schedules, questionnaires and ledger rows directly. */
-    async function seedClient(admittedOn: string, s: Seeded, trackId: string, dischargedOn = q2.discharge) {
-      const k = get().db.kysely;
-      const client = await buildClient(get().db, cohortOrg);
-      const now = new Date();
-      const episodeId = uuidv7();
-      await k
-        .insertInto("episodes")
-        .values({
-          id: episodeId,
-          client_id: client.id,
-          organisation_id: cohortOrg,
-          admitted_on: admittedOn,
-          referral_source: "",
-          consents: "[]",
-          track_id: trackId,
-          bed_id: null,
-          discharged_on: dischargedOn,
-          discharge_type: "planned",
-          admitted_by_user_id: cohortAdmin,
-          discharged_by_user_id: cohortAdmin,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
-      await k
-        .insertInto("episode_segments")
-        .values({
-          id: uuidv7(),
-          episode_id: episodeId,
-          starts_on: admittedOn,
-          ends_on: dischargedOn,
-          track_id: trackId,
-          level_of_care: "outpatient",
-          bed_id: null,
-          recorded_by_user_id: cohortAdmin,
-          created_at: now,
-        })
-        .execute();
-      const schedule = async (kind: "admission" | "follow_up", day: string) => {
-        const id = uuidv7();
-        await k
-          .insertInto("assessment_schedules")
-          .values({
-            id,
-            client_id: client.id,
-            kind,
-            instrument_ids: JSON.stringify(["phq-9", "gad-7"]),
-            start_day: day,
-            created_by_user_id: cohortAdmin,
-            created_at: now,
-            next_day: null,
-            stopped_on: null,
-            stopped_at: null,
-            stopped_by_user_id: null,
-          })
-          .execute();
-        return id;
-      };
-      const assessment = async (scheduleId: string, instrument: string, day: string, total: number | null) =>
-        k
-          .insertInto("assessments")
-          .values({
-            id: uuidv7(),
-            client_id: client.id,
-            instrument_id: instrument,
-            assigned_by_user_id: cohortAdmin,
-            due_date: day,
-            status: total === null ? "due" : "completed",
-            answers: "{}",
-            result: total === null ? null : JSON.stringify({ total, band: null, flags: [] }),
-            safety_flag: false,
-            created_at: now,
-            updated_at: now,
-            completed_at: total === null ? null : now,
-            schedule_id: scheduleId,
-            occurrence_day: day,
-          })
-          .execute();
-      const admission = await schedule("admission", admittedOn);
-      await assessment(admission, "phq-9", admittedOn, s.phq9In);
-      await assessment(admission, "gad-7", admittedOn, s.gad7In);
-      const follow = await schedule("follow_up", "2026-07-20");
-      // An earlier answered follow-up with another score: the report takes the latest.
-      await assessment(follow, "phq-9", "2026-07-20", s.phq9Follow === null ? null : 27);
-      await assessment(follow, "phq-9", "2026-09-20", s.phq9Follow);
-      await assessment(follow, "gad-7", "2026-09-20", s.gad7Follow);
-      if (s.hasLedger) {
-        const add = (kind: string, date: string) =>
-          k
-            .insertInto("ledger_events")
-            .values({
-              id: uuidv7(),
-              client_id: client.id,
-              kind,
-              date,
-              target_id: null,
-              note: null,
-              source: "manual",
-              source_id: null,
-              recorded_by_user_id: client.userId,
-              recorded_at: now,
-            })
-            .execute();
-        await add("sobriety_start", addDays(today(), -200));
-        for (let a = 1; a <= s.acts; a++) await add("inner_circle_act", addDays(today(), -3 * a));
-      }
-    }
+    const seedClient = (admittedOn: string, s: Seeded, trackId: string, dischargedOn = q2.discharge) =>
+      seedOutcomeClient(get().db, cohortOrg, cohortAdmin, trackId, admittedOn, dischargedOn, s);
 
     beforeAll(async () => {
       cohortOrg = (await buildOrganisation(get().db)).id;
@@ -335,17 +220,7 @@ describeEachDialect("programme quality: credentials, the six criteria, outcome r
         csbDedicated: true,
         genderDesignation: "mixed",
       });
-      for (let i = 0; i < 13; i++) {
-        const s: Seeded = {
-          phq9In: 8 + i,
-          gad7In: 5 + (i % 7),
-          phq9Follow: i < 11 ? 3 + (i % 4) : null,
-          gad7Follow: i < 4 ? 2 : null,
-          acts: i % 3,
-          hasLedger: i !== 5,
-          followGiven: 3,
-          followDone: 0,
-        };
+      for (const [i, s] of secondQuarterOutcomes().entries()) {
         seeded.push(s);
         await seedClient(addDays(q2.from, i * 5), s, trackId);
       }

@@ -19,7 +19,13 @@ import {
 import { type FormEvent, useState } from "react";
 import { useParams } from "react-router";
 import { ApiError } from "../../api/client";
-import { outcomeReportCsvUrl, useOutcomeReport, useQualityDashboard } from "../../api/quality";
+import {
+  outcomeReportCsvUrl,
+  useOutcomeReport,
+  useProfile,
+  useProfileChanges,
+  useQualityDashboard,
+} from "../../api/quality";
 import { Loading } from "../../components/Loading";
 import { LoadProblem, problemMessage } from "../../components/LoadProblem";
 import { MembershipRequired } from "../../components/MembershipRequired";
@@ -181,6 +187,115 @@ function OutcomeReport({ organisationId }: { organisationId: string }) {
   );
 }
 
+const reasonOf = (error: unknown) =>
+  error instanceof ApiError && error.problem.errors?.length
+    ? error.problem.errors.map((e) => e.message).join(" ")
+    : problemMessage(error);
+
+function PublicProfile({ organisationId }: { organisationId: string }) {
+  const profile = useProfile(organisationId);
+  const changes = useProfileChanges(organisationId);
+  const [slug, setSlug] = useState<string | null>(null);
+  const [maxAge, setMaxAge] = useState<string | null>(null);
+  const [message, setMessage] = useState("");
+  const [problem, setProblem] = useState("");
+  if (profile.isPending) return <Loading />;
+  if (profile.isError)
+    return (
+      <LoadProblem
+        title="The profile did not load"
+        error={profile.error}
+        onRetry={() => void profile.refetch()}
+      />
+    );
+  const data = profile.data;
+  const run = (mutation: { mutate: (v: undefined, o: object) => void }, done: string) => {
+    setMessage("");
+    setProblem("");
+    mutation.mutate(undefined, {
+      onSuccess: () => setMessage(done),
+      onError: (error: unknown) => setProblem(reasonOf(error)),
+    });
+  };
+  const save = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setMessage("");
+    setProblem("");
+    changes.save.mutate(
+      { slug: (slug ?? data.slug ?? "").trim(), maxAgeDays: Number(maxAge ?? data.maxAgeDays) },
+      {
+        onSuccess: () => setMessage("Profile settings saved."),
+        onError: (error) => setProblem(reasonOf(error)),
+      },
+    );
+  };
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="profile-heading">
+      <Stack gap="sm">
+        <Title order={2} size="h3" id="profile-heading">
+          Public profile
+        </Title>
+        <Text size="sm">
+          A public page that shows the six criteria and outcomes by discharge quarter, for people choosing a
+          programme. It stays off until you publish it, and it shows the figures as they were when last worked
+          out.
+        </Text>
+        <form onSubmit={save} noValidate>
+          <Group align="flex-end">
+            <TextInput
+              label="Address"
+              description="Letters, digits and hyphens, e.g. riverside-recovery"
+              value={slug ?? data.slug ?? ""}
+              onChange={(e) => setSlug(e.currentTarget.value)}
+            />
+            <TextInput
+              label="Oldest figures allowed (days)"
+              value={maxAge ?? String(data.maxAgeDays)}
+              onChange={(e) => setMaxAge(e.currentTarget.value)}
+              inputMode="numeric"
+            />
+            <Button type="submit" variant="default">
+              Save the profile settings
+            </Button>
+          </Group>
+        </form>
+        <Text size="sm">
+          {data.published ? `Published at /p/${data.slug}. ` : "Not published. "}
+          {data.snapshotAt
+            ? `Figures worked out ${data.snapshotAt.slice(0, 16).replace("T", " ")} UTC.`
+            : "No figures worked out yet."}
+        </Text>
+        {data.published && data.slug ? <Anchor href={`/p/${data.slug}`}>Open the public page</Anchor> : null}
+        <Group>
+          <Button
+            variant="default"
+            onClick={() => run(changes.snapshot, "Figures worked out.")}
+            disabled={!data.slug}
+          >
+            Work out the figures now
+          </Button>
+          <Button onClick={() => run(changes.publish, "Profile published.")} disabled={!data.slug}>
+            Publish the profile
+          </Button>
+          {data.published ? (
+            <Button variant="subtle" onClick={() => run(changes.unpublish, "Profile taken down.")}>
+              Take the profile down
+            </Button>
+          ) : null}
+        </Group>
+        <Text size="sm" aria-live="polite">
+          {message}
+        </Text>
+        {problem ? (
+          <Alert color="yellow" role="alert" title="Not done">
+            {problem}
+          </Alert>
+        ) : null}
+      </Stack>
+    </Paper>
+  );
+}
+
 function Page({ organisationId }: { organisationId: string }) {
   const dashboard = useQualityDashboard(organisationId);
   return (
@@ -216,6 +331,7 @@ function Page({ organisationId }: { organisationId: string }) {
           </>
         )}
         <OutcomeReport organisationId={organisationId} />
+        <PublicProfile organisationId={organisationId} />
       </Stack>
     </Container>
   );
