@@ -633,7 +633,25 @@ export interface ProgrammeProfilesTable {
   updated_at: Timestamp;
 }
 
+export interface AlumniVolunteersTable {
+  client_id: string;
+  organisation_id: string;
+  volunteering: Bool;
+  updated_at: Timestamp;
+}
+
+export interface AlumniRequestsTable {
+  id: string;
+  organisation_id: string;
+  note: string;
+  forwarded: number;
+  created_by_user_id: string;
+  created_at: Timestamp;
+}
+
 export interface Database {
+  alumni_volunteers: AlumniVolunteersTable;
+  alumni_requests: AlumniRequestsTable;
   staff_credentials: StaffCredentialsTable;
   programme_profiles: ProgrammeProfilesTable;
   tracks: TracksTable;

@@ -64,6 +64,8 @@ const guarded: (keyof Database)[] = [
   "treatment_plan_texts",
   "staff_credentials",
   "programme_profiles",
+  "alumni_volunteers",
+  "alumni_requests",
 ];
 
 /** Junk that is not what a route expects: wrong types, unknown keys, deep nesting, odd strings. */

@@ -230,3 +230,29 @@ export const ProfileAdminView = z.object({
   snapshot: ProgrammeProfileView.nullable(),
 });
 export type ProfileAdminView = z.infer<typeof ProfileAdminView>;
+
+// ---------------------------------------------------------------------------------------------
+// Alumni volunteers
+
+export const AlumniVolunteeringRequest = z.strictObject({ volunteering: z.boolean() });
+export type AlumniVolunteeringRequest = z.input<typeof AlumniVolunteeringRequest>;
+
+export const AlumniVolunteeringView = z.object({
+  /** True once the client has been discharged and is not in care again. */
+  eligible: z.boolean(),
+  volunteering: z.boolean(),
+});
+export type AlumniVolunteeringView = z.infer<typeof AlumniVolunteeringView>;
+
+export const AlumniSummaryView = z.object({ volunteers: z.number() });
+export type AlumniSummaryView = z.infer<typeof AlumniSummaryView>;
+
+/** A request passed on to every volunteering alumnus; neither side's identity goes with it. */
+export const AlumniContactRequest = z.strictObject({
+  id: AppId,
+  note: text("note", 300),
+});
+export type AlumniContactRequest = z.input<typeof AlumniContactRequest>;
+
+export const AlumniContactResult = z.object({ forwarded: z.number() });
+export type AlumniContactResult = z.infer<typeof AlumniContactResult>;

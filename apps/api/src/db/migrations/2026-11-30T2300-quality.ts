@@ -44,4 +44,23 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn("updated_by_user_id", "text", (c) => c.notNull().references("users.id"))
     .addColumn("updated_at", t.timestamp, (c) => c.notNull())
     .execute();
+
+  // Alumni volunteers: one row per client who has answered; opting out is immediate (volunteering false).
+  await db.schema
+    .createTable("alumni_volunteers")
+    .addColumn("client_id", "text", (c) => c.primaryKey().references("clients.id"))
+    .addColumn("organisation_id", "text", (c) => c.notNull().references("organisations.id"))
+    .addColumn("volunteering", t.boolean, (c) => c.notNull())
+    .addColumn("updated_at", t.timestamp, (c) => c.notNull())
+    .execute();
+  // A request the programme passed on; each volunteering alumnus gets a notification pointing at it.
+  await db.schema
+    .createTable("alumni_requests")
+    .addColumn("id", "text", (c) => c.primaryKey())
+    .addColumn("organisation_id", "text", (c) => c.notNull().references("organisations.id"))
+    .addColumn("note", "text", (c) => c.notNull())
+    .addColumn("forwarded", "integer", (c) => c.notNull())
+    .addColumn("created_by_user_id", "text", (c) => c.notNull().references("users.id"))
+    .addColumn("created_at", t.timestamp, (c) => c.notNull())
+    .execute();
 }

@@ -7,7 +7,6 @@ import {
 } from "@lantern/domain";
 import {
   Alert,
-  Badge,
   Button,
   Container,
   Group,
@@ -190,7 +189,7 @@ function StaffTable({ organisationId, data }: { organisationId: string; data: St
                       : "None recorded"}
                   </Table.Td>
                   <Table.Td>{c ? `${c.issuedOn} to ${c.expiresOn ?? "no expiry"}` : ""}</Table.Td>
-                  <Table.Td>{c ? <Badge variant="light">{statusWords[c.status]}</Badge> : null}</Table.Td>
+                  <Table.Td>{c ? statusWords[c.status] : null}</Table.Td>
                   <Table.Td>
                     {c ? (
                       <Button

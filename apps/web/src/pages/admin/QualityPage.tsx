@@ -2,7 +2,6 @@ import type { CohortBasis, CriterionView, OutcomeReportView } from "@lantern/dom
 import {
   Alert,
   Anchor,
-  Badge,
   Button,
   Container,
   Group,
@@ -49,9 +48,9 @@ function CriterionCard({ criterion }: { criterion: CriterionView }) {
           <Title order={2} size="h4" id={headingId}>
             {criterion.title}
           </Title>
-          <Badge variant="light" color={status.color}>
+          <Text fw={700} size="sm" c={status.color === "teal" ? "teal.9" : undefined}>
             {status.label}
-          </Badge>
+          </Text>
         </Group>
         {criterion.figure ? (
           <Text fw={700} size="lg" data-testid={`figure-${criterion.id}`}>
@@ -91,32 +90,30 @@ const thisQuarter = () => {
 
 export function ReportTable({ report }: { report: OutcomeReportView }) {
   return (
-    <Table.ScrollContainer minWidth={480}>
-      <Table>
-        <Table.Caption>
-          {report.cohortSize} clients ({report.from} to {report.to}); {report.followUpResponseRate} % answered
-          at least one follow-up. Figures resting on fewer than 11 clients are not shown.
-        </Table.Caption>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Figure</Table.Th>
-            <Table.Th>Value</Table.Th>
-            <Table.Th>Clients</Table.Th>
-            <Table.Th>Response rate</Table.Th>
+    <Table fz="sm">
+      <Table.Caption>
+        {report.cohortSize} clients ({report.from} to {report.to}); {report.followUpResponseRate} % answered
+        at least one follow-up. Figures resting on fewer than 11 clients are not shown.
+      </Table.Caption>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>Figure</Table.Th>
+          <Table.Th>Value</Table.Th>
+          <Table.Th>Clients</Table.Th>
+          <Table.Th>Response rate</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {report.figures.map((f) => (
+          <Table.Tr key={f.key}>
+            <Table.Td>{f.label}</Table.Td>
+            <Table.Td>{f.suppressed ? "Not shown (fewer than 11 clients)" : (f.value ?? "")}</Table.Td>
+            <Table.Td>{f.clients ?? ""}</Table.Td>
+            <Table.Td>{f.responseRate === null ? "" : `${f.responseRate} %`}</Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {report.figures.map((f) => (
-            <Table.Tr key={f.key}>
-              <Table.Td>{f.label}</Table.Td>
-              <Table.Td>{f.suppressed ? "Not shown (fewer than 11 clients)" : (f.value ?? "")}</Table.Td>
-              <Table.Td>{f.clients ?? ""}</Table.Td>
-              <Table.Td>{f.responseRate === null ? "" : `${f.responseRate} %`}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }
 

@@ -1,5 +1,5 @@
 import type { ProgrammeProfileView } from "@lantern/domain";
-import { Badge, Container, Group, List, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
+import { Container, Group, List, Paper, SimpleGrid, Stack, Text, Title } from "@mantine/core";
 import { useParams } from "react-router";
 import { ApiError } from "../../api/client";
 import { usePublicProfile } from "../../api/quality";
@@ -36,9 +36,9 @@ function Profile({ profile }: { profile: ProgrammeProfileView }) {
                 <Title order={2} size="h4" id={`public-${c.id}`}>
                   {c.title}
                 </Title>
-                <Badge variant="light" color={c.status === "met" ? "teal" : "gray"}>
+                <Text fw={700} size="sm" c={c.status === "met" ? "teal.9" : undefined}>
                   {statusWords[c.status]}
-                </Badge>
+                </Text>
               </Group>
               {c.figure ? <Text fw={700}>{c.figure}</Text> : null}
               <List size="sm">
