@@ -100,7 +100,7 @@ for (const dialect of featureDialects(["sqlite"])) {
       ])
         await page.getByRole("heading", { level: 2, name: title, exact: true }).waitFor();
       await page.getByText(/No family sessions recorded/).waitFor();
-      await page.getByText(/No alumni volunteers recorded/).waitFor();
+      await page.getByText(/0 former clients volunteer/).waitFor();
       await expectAccessible(page, "quality dashboard");
     });
 

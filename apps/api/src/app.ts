@@ -16,6 +16,7 @@ import type { Auth } from "./auth/auth.js";
 import { sessionActorLoader } from "./auth/session.js";
 import type { Config } from "./config.js";
 import type { Db } from "./db/dialect.js";
+import { alumniRoutes } from "./features/alumni/alumni.routes.js";
 import { assessmentRoutes } from "./features/assessments/assessments.routes.js";
 import { scheduleRoutes } from "./features/assessments/schedules.routes.js";
 import { auditLogRoutes } from "./features/audit-log/audit-log.routes.js";
@@ -222,6 +223,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     credentialRoutes,
     qualityRoutes,
     profileRoutes,
+    alumniRoutes,
   ])
     await app.register(routes(db));
   // Assigned and scheduled questionnaires (PHQ-9, GAD-7); due occurrences send the quiet reminder.

@@ -717,6 +717,25 @@ const table: Record<string, Cell> = {
     allowed: everyone,
     request: () => ({ url: "/api/public/profiles/no-such-programme" }),
   },
+  "GET /api/clients/:clientId/alumni-volunteering": {
+    allowed: ["self"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/alumni-volunteering` }),
+  },
+  "PUT /api/clients/:clientId/alumni-volunteering": {
+    allowed: ["self"],
+    request: (f) => ({
+      url: `/api/clients/${f.clientId}/alumni-volunteering`,
+      payload: { volunteering: "yes" },
+    }),
+  },
+  "GET /api/organisations/:organisationId/alumni": {
+    allowed: ["admin"],
+    request: (f) => ({ url: `/api/organisations/${f.organisationId}/alumni` }),
+  },
+  "POST /api/organisations/:organisationId/alumni/requests": {
+    allowed: ["admin"],
+    request: (f) => ({ url: `/api/organisations/${f.organisationId}/alumni/requests`, payload: { id: "x" } }),
+  },
   "GET /api/organisations/:organisationId/treatment-plan-settings": {
     allowed: ["admin", "careTeam", "otherClinician"],
     request: (f) => ({ url: `/api/organisations/${f.organisationId}/treatment-plan-settings` }),

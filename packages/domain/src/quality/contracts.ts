@@ -241,6 +241,8 @@ export const AlumniVolunteeringView = z.object({
   /** True once the client has been discharged and is not in care again. */
   eligible: z.boolean(),
   volunteering: z.boolean(),
+  /** Requests the programme passed on to this alumnus, newest first. */
+  requests: z.array(z.object({ id: z.string(), note: z.string(), at: z.string() })),
 });
 export type AlumniVolunteeringView = z.infer<typeof AlumniVolunteeringView>;
 

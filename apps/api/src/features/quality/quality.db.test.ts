@@ -187,6 +187,11 @@ describeEachDialect("programme quality: credentials, the six criteria, outcome r
         consents: [],
       });
       expect(admitted.statusCode).toBe(201);
+      const inCare = await call("PUT", `/api/clients/${woman.id}/alumni-volunteering`, woman.userId, {
+        volunteering: true,
+      });
+      expect(inCare.statusCode).toBe(409);
+      expect(fieldsOf(inCare)).toEqual(["volunteering"]);
       const gender = await criterion("gender_separation");
       expect(gender.status).toBe("not_met");
       expect(gender.drillDown.map((r) => r.label)).toEqual(["Wren"]);
@@ -196,7 +201,7 @@ describeEachDialect("programme quality: credentials, the six criteria, outcome r
       const family = await criterion("family_component");
       expect(family.status).toBe("not_met");
       expect(family.evidence.join(" ")).toContain("No family sessions recorded");
-      expect((await criterion("track_record")).evidence.join(" ")).toContain("No alumni volunteers recorded");
+      expect((await criterion("track_record")).evidence.join(" ")).toContain("0 former clients volunteer");
     });
   });
 
@@ -206,6 +211,7 @@ describeEachDialect("programme quality: credentials, the six criteria, outcome r
     const q2 = { from: "2026-04-01", discharge: "2026-06-20" };
     type Seeded = SeededOutcome;
     const seeded: Seeded[] = [];
+    const alumni: { id: string; userId: string }[] = [];
     const seedClient = (admittedOn: string, s: Seeded, trackId: string, dischargedOn = q2.discharge) =>
       seedOutcomeClient(get().db, cohortOrg, cohortAdmin, trackId, admittedOn, dischargedOn, s);
 
@@ -222,7 +228,7 @@ describeEachDialect("programme quality: credentials, the six criteria, outcome r
       });
       for (const [i, s] of secondQuarterOutcomes().entries()) {
         seeded.push(s);
-        await seedClient(addDays(q2.from, i * 5), s, trackId);
+        alumni.push(await seedClient(addDays(q2.from, i * 5), s, trackId));
       }
       // Four clients admitted in the third quarter: a cohort too small to report.
       for (let i = 0; i < 4; i++)
@@ -398,6 +404,55 @@ describeEachDialect("programme quality: credentials, the six criteria, outcome r
 
       expect((await call("POST", `${base}/unpublish`, cohortAdmin)).statusCode).toBe(200);
       expect((await anonymous(`/api/public/profiles/${slug}`)).statusCode).toBe(404);
+    });
+
+    it("lets a former client opt in and out at once; staff see a count and relay a request without names", async () => {
+      const [first, second] = alumni as [{ id: string; userId: string }, { id: string; userId: string }];
+      const mine = (c: { id: string }) => `/api/clients/${c.id}/alumni-volunteering`;
+      expect((await call("GET", mine(first), first.userId)).json()).toMatchObject({
+        eligible: true,
+        volunteering: false,
+      });
+      expect((await call("PUT", mine(first), first.userId, { volunteering: true })).statusCode).toBe(200);
+      expect((await call("PUT", mine(second), second.userId, { volunteering: true })).statusCode).toBe(200);
+      const summary = await call("GET", `/api/organisations/${cohortOrg}/alumni`, cohortAdmin);
+      expect(summary.json()).toEqual({ volunteers: 2 });
+      expect((await criterion("track_record", cohortOrg, cohortAdmin)).evidence.join(" ")).toContain(
+        "2 former clients volunteer",
+      );
+      expect((await call("GET", mine(first), cohortAdmin)).statusCode).toBe(404);
+
+      // Opting out is immediate: the next request goes only to the one still volunteering.
+      expect((await call("PUT", mine(second), second.userId, { volunteering: false })).json()).toMatchObject({
+        volunteering: false,
+      });
+      const request = {
+        id: uuidv7(),
+        note: "Someone thinking about the outpatient track would like to talk.",
+      };
+      const sent = await call(
+        "POST",
+        `/api/organisations/${cohortOrg}/alumni/requests`,
+        cohortAdmin,
+        request,
+      );
+      expect(sent.statusCode).toBe(201);
+      expect(sent.json()).toEqual({ forwarded: 1 });
+      expect(sent.body).not.toContain(first.id);
+      expect(
+        (await call("POST", `/api/organisations/${cohortOrg}/alumni/requests`, cohortAdmin, request))
+          .statusCode,
+      ).toBe(200);
+      const inbox = (await call("GET", "/api/notifications", first.userId)).json() as {
+        kind: string;
+        title: string;
+      }[];
+      expect(inbox.filter((n) => n.kind === "alumni_request")).toHaveLength(1);
+      expect((await call("GET", mine(first), first.userId)).json()).toMatchObject({
+        requests: [{ note: request.note }],
+      });
+      const other = (await call("GET", "/api/notifications", second.userId)).json() as { kind: string }[];
+      expect(other.filter((n) => n.kind === "alumni_request")).toHaveLength(0);
     });
 
     it("counts follow-up responses of discharged clients for the track record", async () => {

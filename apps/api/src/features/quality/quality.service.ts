@@ -13,6 +13,7 @@ import {
 } from "@lantern/domain";
 import type { Db } from "../../db/dialect.js";
 import { HttpProblem } from "../../http/problem.js";
+import { volunteerCount } from "../alumni/alumni.service.js";
 import { credentialsOf, staffMembershipsOf } from "../credentials/credentials.repository.js";
 import { programmeToday } from "../credentials/credentials.service.js";
 import { tracksOf, unitsOf } from "../episodes/episodes.repository.js";
@@ -32,13 +33,14 @@ export async function qualityDashboard(
 ): Promise<QualityDashboardView> {
   const k = db.kysely;
   const today = await programmeToday(k, organisationId, now);
-  const [tracks, units, stays, members, credentials, episodes] = await Promise.all([
+  const [tracks, units, stays, members, credentials, episodes, volunteers] = await Promise.all([
     tracksOf(k, organisationId),
     unitsOf(k, organisationId),
     staysOf(k, organisationId),
     staffMembershipsOf(k, organisationId),
     credentialsOf(k, organisationId),
     episodesOfProgramme(k, organisationId),
+    volunteerCount(k, organisationId),
   ]);
   const credentialsBy = new Map<string, CredentialDates[]>();
   for (const c of credentials)
@@ -88,7 +90,7 @@ export async function qualityDashboard(
         completed: completed.length,
         clientsWhoAnswered: new Set(completed.map((a) => a.client_id)).size,
       },
-      alumniVolunteers: null,
+      alumniVolunteers: volunteers,
       groups: null,
       familyParticipation: null,
     }),
