@@ -132,6 +132,9 @@ const CredentialsPage = lazy(() =>
 const QualityPage = lazy(() =>
   import("./pages/admin/QualityPage").then((module) => ({ default: module.QualityPage })),
 );
+const GivingBackPage = lazy(() =>
+  import("./pages/client/GivingBackPage").then((module) => ({ default: module.GivingBackPage })),
+);
 const ProgrammeProfilePage = lazy(() =>
   import("./pages/public/ProgrammeProfilePage").then((module) => ({ default: module.ProgrammeProfilePage })),
 );
@@ -363,6 +366,14 @@ export function AppRoutes() {
           element={
             <RouteGate area="signed-in">
               <SlipReviewPage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/giving-back"
+          element={
+            <RouteGate area="signed-in">
+              <GivingBackPage />
             </RouteGate>
           }
         />

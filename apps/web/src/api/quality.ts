@@ -1,4 +1,8 @@
 import type {
+  AlumniContactRequest,
+  AlumniContactResult,
+  AlumniSummaryView,
+  AlumniVolunteeringView,
   CohortBasis,
   CredentialRequest,
   CredentialUpdateRequest,
@@ -128,5 +132,44 @@ export function usePublicProfile(slug: string) {
     queryFn: () => request<ProgrammeProfileView>("GET", `/public/profiles/${enc(slug)}`),
     enabled: slug !== "",
     retry: false,
+  });
+}
+
+export const alumniKeys = {
+  mine: (clientId: string) => ["alumni-volunteering", clientId] as const,
+  summary: (organisationId: string) => ["alumni", organisationId] as const,
+};
+
+export function useAlumniVolunteering(clientId: string) {
+  return useQuery({
+    queryKey: alumniKeys.mine(clientId),
+    queryFn: () => request<AlumniVolunteeringView>("GET", `/clients/${enc(clientId)}/alumni-volunteering`),
+    enabled: clientId !== "",
+  });
+}
+
+export function useSetAlumniVolunteering(clientId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (volunteering: boolean) =>
+      request<AlumniVolunteeringView>("PUT", `/clients/${enc(clientId)}/alumni-volunteering`, {
+        volunteering,
+      }),
+    onSuccess: (view) => queryClient.setQueryData(alumniKeys.mine(clientId), view),
+  });
+}
+
+export function useAlumniSummary(organisationId: string) {
+  return useQuery({
+    queryKey: alumniKeys.summary(organisationId),
+    queryFn: () => request<AlumniSummaryView>("GET", `${org(organisationId)}/alumni`),
+    enabled: organisationId !== "",
+  });
+}
+
+export function useForwardAlumniRequest(organisationId: string) {
+  return useMutation({
+    mutationFn: (body: AlumniContactRequest) =>
+      request<AlumniContactResult>("POST", `${org(organisationId)}/alumni/requests`, body),
   });
 }

@@ -22,6 +22,7 @@ export const clientNavItems: readonly ClientNavItem[] = [
   { to: "/prevention-plan", label: "Prevention plan" },
   { to: "/about-you", label: "About you" },
   { to: "/my-plan", label: "My plan" },
+  { to: "/giving-back", label: "Giving back" },
 ];
 
 /**

@@ -1,4 +1,4 @@
-import type { CohortBasis, CriterionView, OutcomeReportView } from "@lantern/domain";
+import { type CohortBasis, type CriterionView, type OutcomeReportView, uuidv7 } from "@lantern/domain";
 import {
   Alert,
   Anchor,
@@ -20,6 +20,8 @@ import { useParams } from "react-router";
 import { ApiError } from "../../api/client";
 import {
   outcomeReportCsvUrl,
+  useAlumniSummary,
+  useForwardAlumniRequest,
   useOutcomeReport,
   useProfile,
   useProfileChanges,
@@ -189,6 +191,68 @@ const reasonOf = (error: unknown) =>
     ? error.problem.errors.map((e) => e.message).join(" ")
     : problemMessage(error);
 
+function AlumniRelay({ organisationId }: { organisationId: string }) {
+  const summary = useAlumniSummary(organisationId);
+  const forward = useForwardAlumniRequest(organisationId);
+  const [note, setNote] = useState("");
+  const [message, setMessage] = useState("");
+  const [problem, setProblem] = useState("");
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    setMessage("");
+    setProblem("");
+    forward.mutate(
+      { id: uuidv7(), note },
+      {
+        onSuccess: (result) => {
+          setMessage(
+            `Passed on to ${result.forwarded} ${result.forwarded === 1 ? "volunteer" : "volunteers"}.`,
+          );
+          setNote("");
+        },
+        onError: (error) => setProblem(reasonOf(error)),
+      },
+    );
+  };
+  return (
+    <Paper withBorder radius="md" p="md" component="section" aria-labelledby="alumni-heading">
+      <Stack gap="sm">
+        <Title order={2} size="h3" id="alumni-heading">
+          Alumni volunteers
+        </Title>
+        <Text size="sm">
+          {summary.data
+            ? `${summary.data.volunteers} former ${summary.data.volunteers === 1 ? "client is" : "clients are"} open to talking with people considering the programme.`
+            : "Counting volunteers…"}{" "}
+          You never see who they are: a request you pass on reaches each of them in Lantern.
+        </Text>
+        <form onSubmit={submit} noValidate>
+          <Group align="flex-end">
+            <TextInput
+              label="Request to pass on"
+              description="Leave out names and contact details; say how to reply through the programme."
+              value={note}
+              onChange={(e) => setNote(e.currentTarget.value)}
+              style={{ flex: 1 }}
+            />
+            <Button type="submit" loading={forward.isPending}>
+              Pass it on
+            </Button>
+          </Group>
+        </form>
+        <Text size="sm" aria-live="polite">
+          {message}
+        </Text>
+        {problem ? (
+          <Alert color="yellow" role="alert">
+            {problem}
+          </Alert>
+        ) : null}
+      </Stack>
+    </Paper>
+  );
+}
+
 function PublicProfile({ organisationId }: { organisationId: string }) {
   const profile = useProfile(organisationId);
   const changes = useProfileChanges(organisationId);
@@ -328,6 +392,7 @@ function Page({ organisationId }: { organisationId: string }) {
           </>
         )}
         <OutcomeReport organisationId={organisationId} />
+        <AlumniRelay organisationId={organisationId} />
         <PublicProfile organisationId={organisationId} />
       </Stack>
     </Container>
