@@ -17,6 +17,7 @@ import { sessionActorLoader } from "./auth/session.js";
 import type { Config } from "./config.js";
 import type { Db } from "./db/dialect.js";
 import { aftercareRoutes } from "./features/aftercare/aftercare.routes.js";
+import { alumniRoutes } from "./features/alumni/alumni.routes.js";
 import { assessmentRoutes } from "./features/assessments/assessments.routes.js";
 import { scheduleRoutes } from "./features/assessments/schedules.routes.js";
 import { auditLogRoutes } from "./features/audit-log/audit-log.routes.js";
@@ -24,6 +25,7 @@ import { authRoutes } from "./features/auth/auth.routes.js";
 import { checkInRoutes } from "./features/check-ins/check-ins.routes.js";
 import { circleRoutes } from "./features/circles/circles.routes.js";
 import { clientRoutes } from "./features/clients/clients.routes.js";
+import { credentialRoutes } from "./features/credentials/credentials.routes.js";
 import { episodeRoutes } from "./features/episodes/episodes.routes.js";
 import { exerciseRoutes } from "./features/exercises/exercises.routes.js";
 import { familyRoutes } from "./features/family/family.routes.js";
@@ -39,6 +41,8 @@ import { organisationRoutes } from "./features/organisations/organisations.route
 import { outreachRoutes } from "./features/outreach/outreach.routes.js";
 import { planRoutes } from "./features/plans/plans.routes.js";
 import { progressNoteRoutes } from "./features/progress-notes/progress-notes.routes.js";
+import { profileRoutes } from "./features/quality/profile.routes.js";
+import { qualityRoutes } from "./features/quality/quality.routes.js";
 import { recoveryRoutes } from "./features/recovery/recovery.routes.js";
 import { setupRoutes } from "./features/setup/setup.routes.js";
 import { sharedViewRoutes } from "./features/shared-views/shared-views.routes.js";
@@ -227,6 +231,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Progress notes and recovery exercises.
     progressNoteRoutes,
     exerciseRoutes,
+    // Programme quality: staff credentials, the six criteria, outcome reports.
+    credentialRoutes,
+    qualityRoutes,
+    profileRoutes,
+    alumniRoutes,
   ])
     await app.register(routes(db));
   // Assigned and scheduled questionnaires (PHQ-9, GAD-7); due occurrences send the quiet reminder.

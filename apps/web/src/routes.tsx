@@ -149,6 +149,19 @@ const TreatmentPlanSettingsPage = lazy(() =>
     default: module.TreatmentPlanSettingsPage,
   })),
 );
+// Programme quality: staff credentials, the six criteria, outcome reports.
+const CredentialsPage = lazy(() =>
+  import("./pages/admin/CredentialsPage").then((module) => ({ default: module.CredentialsPage })),
+);
+const QualityPage = lazy(() =>
+  import("./pages/admin/QualityPage").then((module) => ({ default: module.QualityPage })),
+);
+const GivingBackPage = lazy(() =>
+  import("./pages/client/GivingBackPage").then((module) => ({ default: module.GivingBackPage })),
+);
+const ProgrammeProfilePage = lazy(() =>
+  import("./pages/public/ProgrammeProfilePage").then((module) => ({ default: module.ProgrammeProfilePage })),
+);
 const NotFoundPage = lazy(() =>
   import("./pages/NotFoundPage").then((module) => ({ default: module.NotFoundPage })),
 );
@@ -233,6 +246,30 @@ export function AppRoutes() {
           element={
             <RouteGate area="signed-in">
               <ClientsPage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/p/:slug"
+          element={
+            <RouteGate area="any">
+              <ProgrammeProfilePage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/programmes/:organisationId/credentials"
+          element={
+            <RouteGate area="signed-in">
+              <CredentialsPage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/programmes/:organisationId/quality"
+          element={
+            <RouteGate area="signed-in">
+              <QualityPage />
             </RouteGate>
           }
         />
@@ -369,6 +406,14 @@ export function AppRoutes() {
           element={
             <RouteGate area="signed-in">
               <SlipReviewPage />
+            </RouteGate>
+          }
+        />
+        <Route
+          path="/giving-back"
+          element={
+            <RouteGate area="signed-in">
+              <GivingBackPage />
             </RouteGate>
           }
         />

@@ -10,6 +10,7 @@ export * from "./intake/index.js";
 export * from "./notes/index.js";
 export * from "./password.js";
 export * from "./programme/index.js";
+export * from "./quality/index.js";
 export * from "./recovery/check-in-rules.js";
 export * from "./recovery/circles.js";
 export * from "./recovery/contracts.js";

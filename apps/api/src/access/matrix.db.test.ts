@@ -836,6 +836,89 @@ const table: Record<string, Cell> = {
     allowed: signedIn,
     request: () => ({ url: "/api/family/participation" }),
   },
+  // Programme quality: credentials, the six criteria and outcome reports are the admin's.
+  "GET /api/organisations/:organisationId/staff-credentials": {
+    allowed: ["admin"],
+    request: (f) => ({ url: `/api/organisations/${f.organisationId}/staff-credentials` }),
+  },
+  "POST /api/organisations/:organisationId/staff-credentials": {
+    allowed: ["admin"],
+    request: (f) => ({
+      url: `/api/organisations/${f.organisationId}/staff-credentials`,
+      payload: { id: "x" },
+    }),
+  },
+  "PUT /api/organisations/:organisationId/staff-credentials/:credentialId": {
+    allowed: ["admin"],
+    request: (f) => ({
+      url: `/api/organisations/${f.organisationId}/staff-credentials/${f.unknownId}`,
+      payload: { kind: "unknown" },
+    }),
+  },
+  "DELETE /api/organisations/:organisationId/staff-credentials/:credentialId": {
+    allowed: ["admin"],
+    request: (f) => ({ url: `/api/organisations/${f.organisationId}/staff-credentials/${f.unknownId}` }),
+  },
+  "GET /api/organisations/:organisationId/quality": {
+    allowed: ["admin"],
+    request: (f) => ({ url: `/api/organisations/${f.organisationId}/quality` }),
+  },
+  "GET /api/organisations/:organisationId/outcome-report": {
+    allowed: ["admin"],
+    request: (f) => ({
+      url: `/api/organisations/${f.organisationId}/outcome-report?basis=admission&quarter=2026-Q1`,
+    }),
+  },
+  "GET /api/organisations/:organisationId/outcome-report.csv": {
+    allowed: ["admin"],
+    request: (f) => ({
+      url: `/api/organisations/${f.organisationId}/outcome-report.csv?basis=admission&quarter=2026-Q1`,
+    }),
+  },
+  "GET /api/organisations/:organisationId/profile": {
+    allowed: ["admin"],
+    request: (f) => ({ url: `/api/organisations/${f.organisationId}/profile` }),
+  },
+  "PUT /api/organisations/:organisationId/profile": {
+    allowed: ["admin"],
+    request: (f) => ({ url: `/api/organisations/${f.organisationId}/profile`, payload: { slug: "!" } }),
+  },
+  "POST /api/organisations/:organisationId/profile/snapshot": {
+    allowed: ["admin"],
+    request: (f) => ({ url: `/api/organisations/${f.organisationId}/profile/snapshot` }),
+  },
+  "POST /api/organisations/:organisationId/profile/publish": {
+    allowed: ["admin"],
+    request: (f) => ({ url: `/api/organisations/${f.organisationId}/profile/publish` }),
+  },
+  "POST /api/organisations/:organisationId/profile/unpublish": {
+    allowed: ["admin"],
+    request: (f) => ({ url: `/api/organisations/${f.organisationId}/profile/unpublish` }),
+  },
+  // Public: a published profile holds only aggregate figures (an unknown slug is 404 for everyone).
+  "GET /api/public/profiles/:slug": {
+    allowed: everyone,
+    request: () => ({ url: "/api/public/profiles/no-such-programme" }),
+  },
+  "GET /api/clients/:clientId/alumni-volunteering": {
+    allowed: ["self"],
+    request: (f) => ({ url: `/api/clients/${f.clientId}/alumni-volunteering` }),
+  },
+  "PUT /api/clients/:clientId/alumni-volunteering": {
+    allowed: ["self"],
+    request: (f) => ({
+      url: `/api/clients/${f.clientId}/alumni-volunteering`,
+      payload: { volunteering: "yes" },
+    }),
+  },
+  "GET /api/organisations/:organisationId/alumni": {
+    allowed: ["admin"],
+    request: (f) => ({ url: `/api/organisations/${f.organisationId}/alumni` }),
+  },
+  "POST /api/organisations/:organisationId/alumni/requests": {
+    allowed: ["admin"],
+    request: (f) => ({ url: `/api/organisations/${f.organisationId}/alumni/requests`, payload: { id: "x" } }),
+  },
   "GET /api/organisations/:organisationId/treatment-plan-settings": {
     allowed: ["admin", "careTeam", "otherClinician"],
     request: (f) => ({ url: `/api/organisations/${f.organisationId}/treatment-plan-settings` }),

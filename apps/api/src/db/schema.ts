@@ -817,7 +817,62 @@ export interface BoundariesPlansTable {
   updated_at: Timestamp;
 }
 
+/** A staff member's credential (see the quality migration); kept with removed_at when removed. */
+export interface StaffCredentialsTable {
+  id: string;
+  organisation_id: string;
+  user_id: string;
+  kind:
+    | "sex_addiction_specialist"
+    | "sex_addiction_candidate"
+    | "partner_specialist"
+    | "licensed_mental_health"
+    | "addiction_counsellor";
+  licence_type: string | null;
+  issuer: string;
+  number: string;
+  issued_on: string;
+  expires_on: string | null;
+  recorded_by_user_id: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  removed_at: Timestamp | null;
+}
+
+/** A programme's public profile: off until published; the page serves `snapshot` (JSON). */
+export interface ProgrammeProfilesTable {
+  organisation_id: string;
+  slug: string;
+  max_age_days: number;
+  published: Bool;
+  snapshot: string | null;
+  snapshot_at: Timestamp | null;
+  published_at: Timestamp | null;
+  updated_by_user_id: string;
+  updated_at: Timestamp;
+}
+
+export interface AlumniVolunteersTable {
+  client_id: string;
+  organisation_id: string;
+  volunteering: Bool;
+  updated_at: Timestamp;
+}
+
+export interface AlumniRequestsTable {
+  id: string;
+  organisation_id: string;
+  note: string;
+  forwarded: number;
+  created_by_user_id: string;
+  created_at: Timestamp;
+}
+
 export interface Database {
+  alumni_volunteers: AlumniVolunteersTable;
+  alumni_requests: AlumniRequestsTable;
+  staff_credentials: StaffCredentialsTable;
+  programme_profiles: ProgrammeProfilesTable;
   groups: GroupsTable;
   group_facilitators: GroupFacilitatorsTable;
   group_members: GroupMembersTable;

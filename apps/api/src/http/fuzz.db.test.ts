@@ -83,6 +83,10 @@ const guarded: (keyof Database)[] = [
   "family_sessions",
   "family_session_participants",
   "boundaries_plans",
+  "staff_credentials",
+  "programme_profiles",
+  "alumni_volunteers",
+  "alumni_requests",
 ];
 
 /** Junk that is not what a route expects: wrong types, unknown keys, deep nesting, odd strings. */

@@ -24,6 +24,7 @@ export const clientNavItems: readonly ClientNavItem[] = [
   { to: "/about-you", label: "About you" },
   { to: "/my-plan", label: "My plan" },
   { to: "/going-home", label: "Going home" },
+  { to: "/giving-back", label: "Giving back" },
 ];
 
 /**

@@ -57,6 +57,17 @@ export function roleLinks(membership: Membership): RoleLink[] {
               label: "Treatment plans",
               description: "Set the review cadence and who signs, and add your own goals to the library.",
             },
+            {
+              to: `${programme}/credentials`,
+              label: "Staff credentials",
+              description: "Certifications and licences your staff hold, and renewals coming up.",
+            },
+            {
+              to: `${programme}/quality`,
+              label: "Programme quality",
+              description:
+                "The six quality criteria worked out from the record, and de-identified outcome reports.",
+            },
           ]
         : [];
     case "clinician":

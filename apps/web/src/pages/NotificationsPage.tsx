@@ -37,6 +37,11 @@ function Item({ notification }: { notification: NotificationView }) {
           </Text>
         ) : null}
         <Group gap="md">
+          {notification.kind === "alumni_request" ? (
+            <Anchor component={Link} to="/giving-back" onClick={markRead} fw={600}>
+              Read the request
+            </Anchor>
+          ) : null}
           {notification.kind === "assessment_due" ? (
             <Anchor component={Link} to="/questionnaires" onClick={markRead} fw={600}>
               Open it

@@ -57,6 +57,9 @@ function effective(events: readonly LedgerEvent[]) {
   return { start, acts };
 }
 
+/** The live start date and inner-circle act days (voided events dropped), for figures over a window. */
+export const effectiveLedger = (events: readonly LedgerEvent[]) => effective(events);
+
 /**
  * What the client sees of their ledger on `today` (their local day). Pure and total: events dated
  * after today are ignored (the API refuses them anyway).

@@ -250,7 +250,7 @@ export type OutreachLog = z.infer<typeof OutreachLog>;
 export const NotificationView = z.object({
   id: z.string(),
   /** sos_alert: a client asked a supporter for help; assessment_due: the caller has something to fill in. */
-  kind: z.enum(["sos_alert", "assessment_due"]),
+  kind: z.enum(["sos_alert", "assessment_due", "alumni_request"]),
   /** Plain words for the app, e.g. "Sam asked for support." */
   title: z.string(),
   clientId: z.string().nullable(),

@@ -36,6 +36,17 @@ export async function listNotifications(db: Db, userId: string): Promise<Notific
           readAt: r.read_at === null ? null : toIso(r.read_at),
         },
       ];
+    if (r.kind === "alumni_request")
+      return [
+        {
+          id: r.id,
+          kind: "alumni_request",
+          title: "Your programme passed on a request to talk.",
+          clientId: null,
+          createdAt: toIso(r.created_at),
+          readAt: r.read_at === null ? null : toIso(r.read_at),
+        },
+      ];
     if (r.kind !== "sos_alert" || !r.client_id || !alertable.has(r.client_id)) return [];
     return [
       {

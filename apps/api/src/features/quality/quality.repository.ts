@@ -1,0 +1,58 @@
+import type { Executor } from "../../db/executor.js";
+
+/** Every stretch of every episode of the programme, with the client's census details and bed's unit. */
+export async function staysOf(db: Executor, organisationId: string) {
+  return db
+    .selectFrom("episode_segments")
+    .innerJoin("episodes", "episodes.id", "episode_segments.episode_id")
+    .innerJoin("clients", "clients.id", "episodes.client_id")
+    .innerJoin("users", "users.id", "clients.user_id")
+    .leftJoin("beds", "beds.id", "episode_segments.bed_id")
+    .leftJoin("rooms", "rooms.id", "beds.room_id")
+    .select([
+      "episode_segments.episode_id",
+      "episode_segments.track_id",
+      "episode_segments.starts_on",
+      "episode_segments.ends_on",
+      "rooms.unit_id",
+      "clients.placement_gender",
+      "clients.alias",
+      "users.name",
+    ])
+    .where("episodes.organisation_id", "=", organisationId)
+    .orderBy("episode_segments.starts_on")
+    .orderBy("episode_segments.id")
+    .execute();
+}
+
+/** The programme's episodes (admission and discharge days per client). */
+export async function episodesOfProgramme(db: Executor, organisationId: string) {
+  return db
+    .selectFrom("episodes")
+    .select(["id", "client_id", "admitted_on", "discharged_on"])
+    .where("organisation_id", "=", organisationId)
+    .orderBy("admitted_on")
+    .orderBy("id")
+    .execute();
+}
+
+/** Scheduled questionnaires of some clients with the schedule's kind (admission, follow-up…). */
+export async function scheduledAssessmentsOf(db: Executor, clientIds: readonly string[]) {
+  if (clientIds.length === 0) return [];
+  return db
+    .selectFrom("assessments")
+    .innerJoin("assessment_schedules", "assessment_schedules.id", "assessments.schedule_id")
+    .select([
+      "assessments.client_id",
+      "assessments.instrument_id",
+      "assessments.status",
+      "assessments.result",
+      "assessments.occurrence_day",
+      "assessment_schedules.kind",
+    ])
+    .where("assessments.client_id", "in", clientIds)
+    .where("assessment_schedules.kind", "in", ["admission", "follow_up"])
+    .orderBy("assessments.occurrence_day")
+    .orderBy("assessments.id")
+    .execute();
+}

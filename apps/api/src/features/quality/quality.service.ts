@@ -1,0 +1,160 @@
+import {
+  type AssessmentResult,
+  type CohortClient,
+  type CredentialDates,
+  censusName,
+  computeCriteria,
+  type OutcomeReportQuery,
+  type OutcomeReportView,
+  outcomeReport,
+  type QualityDashboardView,
+  quarterRange,
+  soberShareLast30,
+} from "@lantern/domain";
+import type { Db } from "../../db/dialect.js";
+import { HttpProblem } from "../../http/problem.js";
+import { volunteerCount } from "../alumni/alumni.service.js";
+import { credentialsOf, staffMembershipsOf } from "../credentials/credentials.repository.js";
+import { programmeToday } from "../credentials/credentials.service.js";
+import { tracksOf, unitsOf } from "../episodes/episodes.repository.js";
+import { ledgerEventsOfClients } from "../ledger/ledger.repository.js";
+import { toLedgerEvents } from "../ledger/ledger.service.js";
+import { toBool } from "../recovery/client-context.js";
+import { episodesOfProgramme, scheduledAssessmentsOf, staysOf } from "./quality.repository.js";
+
+const totalOf = (result: string | null) =>
+  result === null ? null : (JSON.parse(result) as AssessmentResult).total;
+
+/** The six criteria computed from the programme's record on its local `today`. */
+export async function qualityDashboard(
+  db: Db,
+  organisationId: string,
+  now = new Date(),
+): Promise<QualityDashboardView> {
+  const k = db.kysely;
+  const today = await programmeToday(k, organisationId, now);
+  const [tracks, units, stays, members, credentials, episodes, volunteers] = await Promise.all([
+    tracksOf(k, organisationId),
+    unitsOf(k, organisationId),
+    staysOf(k, organisationId),
+    staffMembershipsOf(k, organisationId),
+    credentialsOf(k, organisationId),
+    episodesOfProgramme(k, organisationId),
+    volunteerCount(k, organisationId),
+  ]);
+  const credentialsBy = new Map<string, CredentialDates[]>();
+  for (const c of credentials)
+    credentialsBy.set(c.user_id, [
+      ...(credentialsBy.get(c.user_id) ?? []),
+      { kind: c.kind, issuedOn: c.issued_on, expiresOn: c.expires_on },
+    ]);
+  const person = (m: { id: string; name: string }) => ({
+    userId: m.id,
+    name: m.name,
+    credentials: credentialsBy.get(m.id) ?? [],
+  });
+  const staff = [...new Map(members.map((m) => [m.id, person(m)])).values()];
+  const clinicians = members.filter((m) => m.role === "clinician").map(person);
+
+  const discharged = [...new Set(episodes.filter((e) => e.discharged_on !== null).map((e) => e.client_id))];
+  const followUps = (await scheduledAssessmentsOf(k, discharged)).filter((a) => a.kind === "follow_up");
+  const completed = followUps.filter((a) => a.status === "completed");
+
+  return {
+    computedAt: now.toISOString(),
+    today,
+    criteria: computeCriteria({
+      today,
+      tracks: tracks.map((t) => ({
+        id: t.id,
+        name: t.name,
+        kind: t.kind,
+        csbDedicated: toBool(t.csb_dedicated),
+        genderDesignation: t.gender_designation,
+      })),
+      units: units.map((u) => ({ id: u.id, name: u.name, genderRestriction: u.gender_restriction })),
+      stays: stays.map((s) => ({
+        episodeId: s.episode_id,
+        clientLabel: censusName(s.name, s.alias),
+        clientGender: s.placement_gender,
+        trackId: s.track_id,
+        unitId: s.unit_id ?? null,
+        startsOn: s.starts_on,
+        endsOn: s.ends_on,
+      })),
+      clinicians,
+      staff,
+      followUps: {
+        dischargedClients: discharged.length,
+        given: followUps.length,
+        completed: completed.length,
+        clientsWhoAnswered: new Set(completed.map((a) => a.client_id)).size,
+      },
+      alumniVolunteers: volunteers,
+      groups: null,
+      familyParticipation: null,
+    }),
+  };
+}
+
+/**
+ * The clients of an admission or discharge cohort (one calendar quarter), each reduced to figures:
+ * PHQ-9 and GAD-7 at admission (the admission battery on or after the admission day) and at the
+ * latest answered follow-up, follow-ups given and answered, and the 30-day sober share from the ledger.
+ */
+export async function cohortOf(db: Db, organisationId: string, query: OutcomeReportQuery, now = new Date()) {
+  const k = db.kysely;
+  const today = await programmeToday(k, organisationId, now);
+  const { from, to } = quarterRange(query.quarter);
+  const episodes = await episodesOfProgramme(k, organisationId);
+  const dayOf = (e: (typeof episodes)[number]) =>
+    query.basis === "admission" ? e.admitted_on : e.discharged_on;
+  // One entry per client: their first episode whose day falls in the quarter.
+  const firstEpisode = new Map<string, (typeof episodes)[number]>();
+  for (const e of episodes) {
+    const day = dayOf(e);
+    if (day !== null && day >= from && day <= to && !firstEpisode.has(e.client_id))
+      firstEpisode.set(e.client_id, e);
+  }
+  const clientIds = [...firstEpisode.keys()];
+  const [assessments, ledger] = await Promise.all([
+    scheduledAssessmentsOf(k, clientIds),
+    ledgerEventsOfClients(k, clientIds),
+  ]);
+  return clientIds.map((clientId): CohortClient => {
+    const admittedOn = firstEpisode.get(clientId)?.admitted_on ?? from;
+    const mine = assessments.filter(
+      (a) => a.client_id === clientId && (a.occurrence_day ?? "") >= admittedOn,
+    );
+    const score = (kind: "admission" | "follow_up", instrument: string, pick: "first" | "last") => {
+      const done = mine.filter(
+        (a) => a.kind === kind && a.instrument_id === instrument && a.status === "completed",
+      );
+      const chosen = pick === "first" ? done[0] : done.at(-1);
+      return chosen ? totalOf(chosen.result) : null;
+    };
+    const followUps = mine.filter((a) => a.kind === "follow_up");
+    return {
+      admission: { phq9: score("admission", "phq-9", "first"), gad7: score("admission", "gad-7", "first") },
+      followUp: { phq9: score("follow_up", "phq-9", "last"), gad7: score("follow_up", "gad-7", "last") },
+      followUpsGiven: followUps.length,
+      followUpsCompleted: followUps.filter((a) => a.status === "completed").length,
+      soberShare30: soberShareLast30(toLedgerEvents(ledger.filter((e) => e.client_id === clientId)), today),
+    };
+  });
+}
+
+/** The de-identified report; a cohort under 11 clients is refused with the reason (400 naming quarter). */
+export async function outcomeReportOf(
+  db: Db,
+  organisationId: string,
+  query: OutcomeReportQuery,
+  now = new Date(),
+): Promise<OutcomeReportView> {
+  const result = outcomeReport(query.basis, query.quarter, await cohortOf(db, organisationId, query, now));
+  if (!result.ok)
+    throw new HttpProblem(400, "validation", "This report would reveal a small group.", result.reason, [
+      { field: "querystring.quarter", message: result.reason },
+    ]);
+  return result.report;
+}
