@@ -162,15 +162,17 @@ function NoteForm({
           />
         ))}
         <Checkbox.Group
+          size="md"
           label="Plan objectives this session worked on"
           value={form.objectiveIds}
           onChange={(objectiveIds) => setForm({ ...form, objectiveIds })}
           error={Object.entries(errors).find(([field]) => field.startsWith("objectiveIds"))?.[1]}
         >
-          <Stack gap={6} mt={6}>
+          <Stack gap="sm" mt={6}>
             {choices.map((objective) => (
               <Checkbox
                 key={objective.id}
+                size="md"
                 value={objective.id}
                 label={objective.description || "An objective without a description yet"}
               />
