@@ -1,8 +1,9 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectAccessible, featureDialects, openBrowser, type RunningServer, watchPage } from "./harness.js";
+import { bringInClinicianAndClient } from "./people.js";
 import { startProgramme } from "./programme.js";
-import { type Person, signIn, signOut } from "./staff.js";
+import { type Person, signIn } from "./staff.js";
 
 const programme = "Northgate Recovery (test)";
 
@@ -49,10 +50,6 @@ for (const dialect of featureDialects(["postgres"])) {
       password: "green shoots after a long winter",
     };
 
-    const shownLink = async (on: Page) => {
-      const link = new URL(await on.getByLabel("Invitation link").inputValue());
-      return `${server.url}${link.pathname}${link.search}`;
-    };
     const intakeSaved = (on: Page) =>
       on.waitForResponse(
         (r) =>
@@ -77,35 +74,7 @@ for (const dialect of featureDialects(["postgres"])) {
 
     it("brings a client in through a clinician's in-person code", async () => {
       await signIn(page, admin, server.url);
-      await page.getByRole("link", { name: "Staff and invitations" }).click();
-      await page.getByLabel("Their email").fill(clinician.email);
-      await page.getByRole("button", { name: "Create invitation" }).click();
-      await page.getByRole("heading", { level: 2, name: "The invitation is ready" }).waitFor();
-      const clinicianLink = await shownLink(page);
-      await signOut(page);
-
-      await page.goto(clinicianLink);
-      await page.getByLabel("Your name").fill(clinician.name);
-      await page.getByLabel("Password", { exact: true }).fill(clinician.password);
-      await page.getByRole("button", { name: "Create account and accept" }).click();
-      await page.getByText(/Your account is ready/).waitFor();
-      await signIn(page, clinician);
-      await page.getByRole("link", { name: "Invite a client" }).click();
-      await page.getByLabel("Show a code now (in person)").check();
-      await page.getByRole("button", { name: "Show a code" }).click();
-      await page.getByRole("heading", { level: 2, name: "Here is the code" }).waitFor();
-      const code = (await page.getByText(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/).textContent()) ?? "";
-
-      await phone.goto(`${server.url}/invite`);
-      await phone.getByLabel("Invitation code").fill(code);
-      await phone.getByRole("button", { name: "Continue" }).click();
-      await phone.getByLabel("Your name").fill(client.name);
-      await phone.getByLabel("Email").fill(client.email);
-      await phone.getByLabel("Password", { exact: true }).fill(client.password);
-      await phone.getByRole("button", { name: "Create account and accept" }).click();
-      await phone.getByText(/Your account is ready/).waitFor();
-      await signIn(phone, client);
-      await phone.getByRole("heading", { level: 2, name: "Your days" }).waitFor();
+      await bringInClinicianAndClient(page, phone, server.url, clinician, client);
     });
 
     it("lets the client pre-fill parts on a phone, keep them as drafts and mark their part ready", async () => {

@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectAccessible, featureDialects, openBrowser, type RunningServer, watchPage } from "./harness.js";
+import { bringInClinicianAndClient } from "./people.js";
 import { startProgramme } from "./programme.js";
 import { type Person, signIn, signOut } from "./staff.js";
 
@@ -35,10 +36,6 @@ for (const dialect of featureDialects(["postgres"])) {
     const exerciseTitle = "Consequences across my life";
     const comment = "Thank you, Kit. The money row is honest work; let us talk about the future column.";
 
-    const shownLink = async (on: Page) => {
-      const link = new URL(await on.getByLabel("Invitation link").inputValue());
-      return `${server.url}${link.pathname}${link.search}`;
-    };
     const exercises = () => page.getByRole("region", { name: "Recovery exercises" });
     const notes = () => page.getByRole("region", { name: "Progress notes" });
 
@@ -59,35 +56,7 @@ for (const dialect of featureDialects(["postgres"])) {
 
     it("brings in a clinician and, through them, a client", async () => {
       await signIn(page, admin, server.url);
-      await page.getByRole("link", { name: "Staff and invitations" }).click();
-      await page.getByLabel("Their email").fill(clinician.email);
-      await page.getByRole("button", { name: "Create invitation" }).click();
-      await page.getByRole("heading", { level: 2, name: "The invitation is ready" }).waitFor();
-      const clinicianLink = await shownLink(page);
-      await signOut(page);
-
-      await page.goto(clinicianLink);
-      await page.getByLabel("Your name").fill(clinician.name);
-      await page.getByLabel("Password", { exact: true }).fill(clinician.password);
-      await page.getByRole("button", { name: "Create account and accept" }).click();
-      await page.getByText(/Your account is ready/).waitFor();
-      await signIn(page, clinician);
-      await page.getByRole("link", { name: "Invite a client" }).click();
-      await page.getByLabel("Show a code now (in person)").check();
-      await page.getByRole("button", { name: "Show a code" }).click();
-      await page.getByRole("heading", { level: 2, name: "Here is the code" }).waitFor();
-      const code = (await page.getByText(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/).textContent()) ?? "";
-
-      await phone.goto(`${server.url}/invite`);
-      await phone.getByLabel("Invitation code").fill(code);
-      await phone.getByRole("button", { name: "Continue" }).click();
-      await phone.getByLabel("Your name").fill(client.name);
-      await phone.getByLabel("Email").fill(client.email);
-      await phone.getByLabel("Password", { exact: true }).fill(client.password);
-      await phone.getByRole("button", { name: "Create account and accept" }).click();
-      await phone.getByText(/Your account is ready/).waitFor();
-      await signIn(phone, client);
-      await phone.getByRole("heading", { level: 2, name: "Your days" }).waitFor();
+      await bringInClinicianAndClient(page, phone, server.url, clinician, client);
     });
 
     it("lets the clinician assign an exercise with a due date", async () => {

@@ -2,8 +2,9 @@ import fs from "node:fs";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expectAccessible, featureDialects, openBrowser, type RunningServer, watchPage } from "./harness.js";
+import { bringInClinicianAndClient } from "./people.js";
 import { startProgramme } from "./programme.js";
-import { type Person, signIn, signOut } from "./staff.js";
+import { type Person, signIn } from "./staff.js";
 
 const programme = "Quay Street Programme (test)";
 
@@ -34,10 +35,6 @@ for (const dialect of featureDialects(["sqlite"])) {
       password: "the ferry leaves at half past",
     };
 
-    const shownLink = async (on: Page) => {
-      const link = new URL(await on.getByLabel("Invitation link").inputValue());
-      return `${server.url}${link.pathname}${link.search}`;
-    };
     const planPanel = () => page.getByRole("region", { name: "Treatment plan" });
     const planCheck = () => page.getByRole("region", { name: "Plan check" });
 
@@ -103,36 +100,7 @@ for (const dialect of featureDialects(["sqlite"])) {
         .getByText("Family: Rebuild trust at home")
         .waitFor();
       await expectAccessible(page, "treatment-plan settings and library");
-      await page.goto(`${server.url}/`);
-      await page.getByRole("link", { name: "Staff and invitations" }).click();
-      await page.getByLabel("Their email").fill(clinician.email);
-      await page.getByRole("button", { name: "Create invitation" }).click();
-      await page.getByRole("heading", { level: 2, name: "The invitation is ready" }).waitFor();
-      const clinicianLink = await shownLink(page);
-      await signOut(page);
-
-      await page.goto(clinicianLink);
-      await page.getByLabel("Your name").fill(clinician.name);
-      await page.getByLabel("Password", { exact: true }).fill(clinician.password);
-      await page.getByRole("button", { name: "Create account and accept" }).click();
-      await page.getByText(/Your account is ready/).waitFor();
-      await signIn(page, clinician);
-      await page.getByRole("link", { name: "Invite a client" }).click();
-      await page.getByLabel("Show a code now (in person)").check();
-      await page.getByRole("button", { name: "Show a code" }).click();
-      await page.getByRole("heading", { level: 2, name: "Here is the code" }).waitFor();
-      const code = (await page.getByText(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/).textContent()) ?? "";
-
-      await phone.goto(`${server.url}/invite`);
-      await phone.getByLabel("Invitation code").fill(code);
-      await phone.getByRole("button", { name: "Continue" }).click();
-      await phone.getByLabel("Your name").fill(client.name);
-      await phone.getByLabel("Email").fill(client.email);
-      await phone.getByLabel("Password", { exact: true }).fill(client.password);
-      await phone.getByRole("button", { name: "Create account and accept" }).click();
-      await phone.getByText(/Your account is ready/).waitFor();
-      await signIn(phone, client);
-      await phone.getByRole("heading", { level: 2, name: "Your days" }).waitFor();
+      await bringInClinicianAndClient(page, phone, server.url, clinician, client);
     });
 
     it("shows the client that the plan is still being written", async () => {
@@ -254,6 +222,9 @@ for (const dialect of featureDialects(["sqlite"])) {
         .fill("Reviewed with Jordan: the objectives still fit.");
       await planPanel().getByRole("button", { name: "Record a review" }).click();
       await planPanel().getByText("Review recorded.").waitFor();
+      // From the top: mid-page, the sticky header covers part of whatever control sits under it,
+      // and axe counts a partly covered checkbox as a small target.
+      await page.evaluate(() => window.scrollTo(0, 0));
       await expectAccessible(page, "treatment plan, signed");
     });
 

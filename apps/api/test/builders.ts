@@ -1,4 +1,4 @@
-import { type Role, uuidv7 } from "@lantern/domain";
+import { type PlanContent, type PlanObjective, type Role, uuidv7 } from "@lantern/domain";
 import type { FastifyRequest } from "fastify";
 import type { Actor } from "../src/access/actor.js";
 import type { Db } from "../src/db/dialect.js";
@@ -11,6 +11,7 @@ import { membershipsOf } from "../src/features/accounts/accounts.service.js";
 import { addCareTeamMember, insertClient } from "../src/features/clients/clients.repository.js";
 import { insertGrant } from "../src/features/grants/grants.repository.js";
 import { insertOrganisation } from "../src/features/organisations/organisations.repository.js";
+import { insertVersion } from "../src/features/treatment-plans/treatment-plans.repository.js";
 
 const now = () => new Date();
 let counter = 0;
@@ -120,3 +121,47 @@ export function headerActorLoader(db: Db) {
 }
 
 export { findUserByEmail };
+
+/**
+ * A draft treatment plan (version 1) for a client with one problem and goal and these objectives,
+ * for features that link to plan objectives. An objective may carry a link (e.g. exercises completed).
+ */
+export async function buildTreatmentPlan(
+  db: Db,
+  clientId: string,
+  authorUserId: string,
+  objectives: { id: string; description: string; link?: PlanObjective["link"] }[],
+) {
+  const problemId = uuidv7();
+  const goalId = uuidv7();
+  const content: PlanContent = {
+    problems: [{ id: problemId, title: "Evenings lost online", severity: "moderate", intakeProblemId: null }],
+    goals: [
+      { id: goalId, problemId, clientWords: "My evenings back", statement: "Abstain.", libraryGoalId: null },
+    ],
+    objectives: objectives.map((o) => ({
+      id: o.id,
+      goalId,
+      description: o.description,
+      metric: "Times a week",
+      baseline: "",
+      target: "3 a week",
+      targetDate: "2027-06-01",
+      link: o.link ?? null,
+    })),
+    interventions: [],
+  };
+  const versionId = uuidv7();
+  await insertVersion(db.kysely, {
+    id: versionId,
+    client_id: clientId,
+    version: 1,
+    revision: 0,
+    content: JSON.stringify(content),
+    created_by_user_id: authorUserId,
+    created_at: now(),
+    updated_at: now(),
+    signed_at: null,
+  });
+  return { versionId, problemId, goalId, content };
+}

@@ -618,7 +618,7 @@ export interface ProgressNotesTable {
   updated_at: Timestamp;
 }
 
-/** Plan objectives a note addressed; objective_id has no foreign key until the plan is wired in. */
+/** Plan objectives a note addressed; objective_id names an objective of the plan JSON (checked by the service). */
 export interface ProgressNoteObjectivesTable {
   note_id: string;
   objective_id: string;
@@ -642,7 +642,7 @@ export interface NoteSettingsTable {
   updated_at: Timestamp;
 }
 
-/** An assigned recovery exercise; objective_id has no foreign key until the plan is wired in. */
+/** An assigned recovery exercise; objective_id names an objective of the plan JSON (checked by the service). */
 export interface ExerciseAssignmentsTable {
   id: string;
   client_id: string;

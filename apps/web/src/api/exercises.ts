@@ -6,6 +6,7 @@ import type {
 } from "@lantern/domain";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { request } from "./client";
+import { treatmentPlanKeys } from "./treatmentPlans";
 
 /** Query keys for recovery exercises. */
 export const exerciseKeys = { all: (clientId: string) => ["exercises", clientId] as const };
@@ -52,6 +53,8 @@ function useExerciseMutation<V>(clientId: string, fn: (variables: V) => Promise<
           ? list.map((e) => (e.id === saved.id ? saved : e))
           : [saved, ...(list ?? [])],
       );
+      // A reviewed exercise can move an objective's computed progress.
+      void queryClient.invalidateQueries({ queryKey: treatmentPlanKeys.plan(clientId) });
     },
   });
 }

@@ -39,6 +39,32 @@ export function useTreatmentPlan(clientId: string) {
   return useQuery({ queryKey: treatmentPlanKeys.plan(clientId), queryFn: () => getTreatmentPlan(clientId) });
 }
 
+/** An objective of the client's plan, as forms that link to objectives offer it. */
+export interface PlanObjectiveChoice {
+  id: string;
+  description: string;
+}
+
+/**
+ * The objectives of the client's plan for linking a note or an exercise: the newest version's, then
+ * any of the last signed version's that the newest no longer has (ids stay the same across versions).
+ */
+export function usePlanObjectives(clientId: string): {
+  objectives: PlanObjectiveChoice[];
+  isPending: boolean;
+} {
+  const plan = useTreatmentPlan(clientId);
+  const seen = new Set<string>();
+  const objectives: PlanObjectiveChoice[] = [];
+  for (const version of [plan.data?.current, plan.data?.lastSigned])
+    for (const objective of version?.content.objectives ?? [])
+      if (!seen.has(objective.id)) {
+        seen.add(objective.id);
+        objectives.push({ id: objective.id, description: objective.description });
+      }
+  return { objectives, isPending: plan.isPending };
+}
+
 export function useGoalLibrary(organisationId: string | null) {
   return useQuery({
     queryKey: treatmentPlanKeys.library(organisationId ?? ""),

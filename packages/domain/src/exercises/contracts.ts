@@ -31,8 +31,9 @@ export const AssignExerciseRequest = z.strictObject({
   /** The client's local day it is due; not before their today. */
   dueDate: LocalDateText,
   /**
-   * A plan objective this exercise works toward. The plan is another feature; until it is wired in
-   * this is only checked to be a UUID.
+   * A plan objective this exercise works toward: an objective of any version of the client's treatment
+   * plan (the API refuses any other id). Once reviewed, it counts toward an objective linked to
+   * "exercises completed".
    */
   objectiveId: z.uuid("Use the id of a plan objective.").nullish(),
 });

@@ -107,8 +107,8 @@ export function noteTemplate(id: NoteTemplateId): NoteTemplate {
 const sectionText = z.string().max(10_000, "Use at most 10,000 characters in a section.");
 
 /**
- * Ids of the plan objectives a note addressed. The plan lives in another feature; until it is wired in
- * these are only checked to be UUIDs.
+ * Ids of the plan objectives a note addressed; the API refuses an id that is not an objective of any
+ * version of the client's treatment plan (400 naming `objectiveIds.<n>`).
  */
 export const ObjectiveIds = z
   .array(z.uuid("Use the id of a plan objective."))
@@ -165,6 +165,8 @@ export const NoteView = z.object({
   serviceKind: ServiceKind,
   sections: z.record(z.string(), z.string()),
   objectiveIds: z.array(z.string()),
+  /** The same objectives with their description in the client's plan (the newest version's words). */
+  objectives: z.array(z.object({ id: z.string(), description: z.string() })),
   status: z.enum(["draft", "signed"]),
   authorUserId: z.string(),
   author: z.string(),

@@ -23,6 +23,8 @@ export const PlanProblem = z.strictObject({
   severity: ProblemSeverity,
   /** The intake problem this came from, when it came from the intake's problem list. */
   intakeProblemId: z.string().max(100).nullable(),
+  /** The intake's evidence for the problem (its area summary or notes), when imported from it. */
+  evidence: optionalText(4000).optional(),
 });
 export type PlanProblem = z.infer<typeof PlanProblem>;
 
@@ -45,6 +47,7 @@ export const ObjectiveLinkKind = z.enum([
   "check_ins_per_week",
   "urges_logged_per_week",
   "urges_surfed_per_week",
+  /** Recovery exercises assigned against this objective that the clinician has reviewed (counted). */
   "exercises_completed",
 ]);
 export type ObjectiveLinkKind = z.infer<typeof ObjectiveLinkKind>;
@@ -134,6 +137,7 @@ export const QualityIssue = z.object({
     "goal_no_objective",
     "problem_unaddressed",
     "severe_problem_unaddressed",
+    "severe_intake_problem_missing",
     "text_used_for_another_client",
   ]),
   /** "blocking" issues stop signing; "warning" ones are shown but do not. */
@@ -194,6 +198,17 @@ export const PlanVersionView = z.object({
 });
 export type PlanVersionView = z.infer<typeof PlanVersionView>;
 
+/** A problem on the client's intake problem list, as the plan builder imports it. */
+export const IntakeProblemForPlan = z.object({
+  id: z.string(),
+  area: z.string(),
+  title: z.string(),
+  /** The evidence the intake recorded for it. */
+  detail: z.string(),
+  severity: ProblemSeverity,
+});
+export type IntakeProblemForPlan = z.infer<typeof IntakeProblemForPlan>;
+
 export const TreatmentPlanView = z.object({
   /** The newest version (a draft or the signed one), or null before the first. */
   current: PlanVersionView.nullable(),
@@ -206,6 +221,8 @@ export const TreatmentPlanView = z.object({
   requiredRoles: z.array(SignerRole),
   /** Staff who can be responsible for an intervention (the care team). */
   staff: z.array(z.object({ userId: z.string(), name: z.string() })),
+  /** The client's intake problem list (most severe first), for "Add the intake's problems". */
+  intakeProblems: z.array(IntakeProblemForPlan),
 });
 export type TreatmentPlanView = z.infer<typeof TreatmentPlanView>;
 

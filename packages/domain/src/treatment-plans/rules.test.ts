@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ImportLibraryRequest, type PlanContent, SavePlanDraftRequest } from "./contracts.js";
 import { lanternGoalLibrary, librarySeedGoals } from "./library.js";
 import {
+  addIntakeProblems,
   canonicalSignedContent,
   checkPlanQuality,
   individualTexts,
@@ -299,5 +300,79 @@ describe("the goal library", () => {
       `goals.${ids.goal}.statement`,
       `objectives.${ids.objective}.description`,
     ]);
+  });
+});
+
+describe("the intake's problems in the plan", () => {
+  const intake = [
+    {
+      id: "ip-severe",
+      area: "behaviours",
+      title: "Hours lost to porn",
+      detail: "Most nights.",
+      severity: "severe",
+    },
+    { id: "ip-mild", area: "money", title: "Money spent", detail: "", severity: "mild" },
+  ] as const;
+  let n = 0;
+  const makeId = () => `019a0000-0000-7000-8000-0000000009${String(++n).padStart(2, "0")}`;
+
+  it("imports title, severity and evidence once, carrying the intake problem's id", () => {
+    const once = addIntakeProblems(goodPlan(), intake, makeId);
+    expect(once.problems.slice(1).map((p) => [p.title, p.severity, p.intakeProblemId, p.evidence])).toEqual([
+      ["Hours lost to porn", "severe", "ip-severe", "Most nights."],
+      ["Money spent", "mild", "ip-mild", ""],
+    ]);
+    expect(planStructureErrors(once)).toEqual([]);
+    // Adding again adds nothing, and the clinician's edit to an imported problem stays.
+    const edited = {
+      ...once,
+      problems: once.problems.map((p) => (p.intakeProblemId === "ip-mild" ? { ...p, title: "Debt" } : p)),
+    };
+    expect(addIntakeProblems(edited, intake, makeId)).toBe(edited);
+    expect(edited.problems.map((p) => p.title)).toContain("Debt");
+  });
+
+  it("refuses the same intake problem twice in one plan, naming the field", () => {
+    const plan = goodPlan();
+    const twice = {
+      ...plan,
+      problems: [
+        { ...plan.problems[0]!, intakeProblemId: "ip-severe" },
+        { id: ids.problem2, title: "Again", severity: "mild" as const, intakeProblemId: "ip-severe" },
+      ],
+    };
+    expect(planStructureErrors(twice).map((e) => e.field)).toEqual([
+      `problems.${ids.problem2}.intakeProblemId`,
+    ]);
+  });
+
+  it("blocks until every problem the intake rated severe is in the plan with a goal", () => {
+    const severe = [{ id: "ip-severe", title: "Hours lost to porn" }];
+    const missing = checkPlanQuality(goodPlan(), [], severe);
+    expect(missing.map((i) => [i.rule, i.level, i.itemId, i.field])).toEqual([
+      ["severe_intake_problem_missing", "blocking", "ip-severe", "intakeProblems.ip-severe"],
+    ]);
+    expect(missing[0]?.message).toContain("Hours lost to porn");
+
+    // Imported but without a goal: the problem itself is reported (once), as any severe problem.
+    const imported = addIntakeProblems(goodPlan(), intake.slice(0, 1), makeId);
+    const noGoal = checkPlanQuality(imported, [], severe);
+    expect(noGoal.map((i) => i.rule)).toEqual(["severe_problem_unaddressed"]);
+    expect(noGoal[0]?.itemId).toBe(imported.problems[1]?.id);
+
+    // With a goal (and its objective) it is addressed; the plan's own problem now has none.
+    const addressed: PlanContent = {
+      ...imported,
+      goals: imported.goals.map((g) => ({ ...g, problemId: imported.problems[1]!.id })),
+    };
+    expect(checkPlanQuality(addressed, [], severe).map((i) => i.rule)).toEqual([
+      "severe_problem_unaddressed",
+    ]);
+    expect(checkPlanQuality(addressed, [], severe).map((i) => i.itemId)).toEqual([ids.problem]);
+    // A plan problem rated severe by hand, without the intake's id, does not count for the intake's.
+    expect(checkPlanQuality(goodPlan(), [], severe).map((i) => i.rule)).toContain(
+      "severe_intake_problem_missing",
+    );
   });
 });

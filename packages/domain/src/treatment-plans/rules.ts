@@ -1,8 +1,10 @@
 import { assignableInstruments } from "../instruments/contracts.js";
 import { addDays, daysBetween } from "../recovery/local-date.js";
 import type {
+  IntakeProblemForPlan,
   PlanContent,
   PlanObjective,
+  PlanProblem,
   QualityIssue,
   ReviewState,
   SignerRole,
@@ -36,6 +38,16 @@ export function planStructureErrors(content: PlanContent): PlanFieldError[] {
     if (seen.has(id))
       errors.push({ field: `${list}.${id}.id`, message: "This id is used twice in the plan." });
     seen.add(id);
+  }
+  const imported = new Set<string>();
+  for (const problem of content.problems) {
+    if (problem.intakeProblemId === null) continue;
+    if (imported.has(problem.intakeProblemId))
+      errors.push({
+        field: `problems.${problem.id}.intakeProblemId`,
+        message: "This intake problem is already in the plan.",
+      });
+    imported.add(problem.intakeProblemId);
   }
   const problemIds = new Set(content.problems.map((p) => p.id));
   const goalIds = new Set(content.goals.map((g) => g.id));
@@ -97,18 +109,61 @@ export function individualTexts(content: PlanContent): { itemId: string; field: 
 }
 
 /**
- * The plan-quality check, aimed at the most frequent accreditation findings: objectives that cannot be
- * measured or have no date, goals without the client's own words, problems the plan leaves out, and
- * text copied from another client's plan. `copiedFields` are the fields whose text another client's
- * plan in the programme already holds (found by a query; the rule only reports them).
+ * The intake's problems as plan problems (title, severity and evidence, carrying `intakeProblemId`),
+ * appended after the plan's own; problems already imported are left alone, so adding twice adds
+ * nothing and the clinician's edits to an imported problem stay.
  */
-export function checkPlanQuality(content: PlanContent, copiedFields: readonly string[] = []): QualityIssue[] {
+export function addIntakeProblems(
+  content: PlanContent,
+  intakeProblems: readonly IntakeProblemForPlan[],
+  makeId: () => string,
+): PlanContent {
+  const present = new Set(content.problems.map((p) => p.intakeProblemId).filter((id) => id !== null));
+  const added: PlanProblem[] = intakeProblems
+    .filter((problem) => !present.has(problem.id))
+    .map((problem) => ({
+      id: makeId(),
+      title: problem.title.slice(0, 300),
+      severity: problem.severity,
+      intakeProblemId: problem.id,
+      evidence: problem.detail.slice(0, 4000),
+    }));
+  return added.length === 0 ? content : { ...content, problems: [...content.problems, ...added] };
+}
+
+/** An intake problem rated severe, as the quality check needs it. */
+export type SevereIntakeProblem = Pick<IntakeProblemForPlan, "id" | "title">;
+
+/**
+ * The plan-quality check, aimed at the most frequent accreditation findings: objectives that cannot be
+ * measured or have no date, goals without the client's own words, problems the plan leaves out (among
+ * them every problem the intake rated severe), and text copied from another client's plan.
+ * `copiedFields` are the fields whose text another client's plan in the programme already holds, and
+ * `severeIntakeProblems` the intake's problems rated severe (both found by queries; the rule only
+ * reports). A severe intake problem is addressed when a plan problem carrying its id has a goal.
+ */
+export function checkPlanQuality(
+  content: PlanContent,
+  copiedFields: readonly string[] = [],
+  severeIntakeProblems: readonly SevereIntakeProblem[] = [],
+): QualityIssue[] {
   const issues: QualityIssue[] = [];
   const blocking = (rule: QualityIssue["rule"], itemId: string | null, field: string, message: string) =>
     issues.push({ rule, level: "blocking", itemId, field, message });
 
   if (content.problems.length === 0)
     blocking("empty_plan", null, "problems", "Add at least one problem the plan works on.");
+
+  // A severe intake problem missing from the plan; one imported without a goal is reported below
+  // (problem_unaddressed or severe_problem_unaddressed), so it is not named twice.
+  for (const intakeProblem of severeIntakeProblems)
+    if (!content.problems.some((p) => p.intakeProblemId === intakeProblem.id))
+      blocking(
+        "severe_intake_problem_missing",
+        intakeProblem.id,
+        `intakeProblems.${intakeProblem.id}`,
+        `The intake rates "${short(intakeProblem.title)}" severe and the plan does not include it yet: add the intake's problems and give it a goal.`,
+      );
 
   for (const problem of content.problems) {
     const goals = content.goals.filter((g) => g.problemId === problem.id);

@@ -7,6 +7,7 @@ import {
   buildClinician,
   buildGrantee,
   buildOrganisation,
+  buildTreatmentPlan,
   headerActorLoader,
   testActorHeader,
 } from "../../../test/builders.js";
@@ -19,6 +20,8 @@ describeEachDialect("recovery exercises", ({ get }) => {
   let careTeamId: string;
   let outsiderId: string;
   let granteeId: string;
+  const objectiveId = "019a0000-0000-7000-8000-00000000bb01";
+  const countedId = "019a0000-0000-7000-8000-00000000bb02";
   const call = (method: "GET" | "POST" | "PUT", url: string, userId: string, payload?: object) =>
     app.inject({ method, url, headers: { [testActorHeader]: userId }, ...(payload ? { payload } : {}) });
   const base = (clientId = client.id) => `/api/clients/${clientId}/exercises`;
@@ -41,6 +44,14 @@ describeEachDialect("recovery exercises", ({ get }) => {
     careTeamId = (await buildClinician(db, org.id, [client.id])).id;
     outsiderId = (await buildClinician(db, org.id, [other.id])).id;
     granteeId = (await buildGrantee(db, client, "supporter", ["profile", "journal", "recovery_plan"])).id;
+    await buildTreatmentPlan(db, client.id, careTeamId, [
+      { id: objectiveId, description: "Name three core beliefs" },
+      {
+        id: countedId,
+        description: "Complete the consequences inventory",
+        link: { kind: "exercises_completed", instrumentId: null, direction: "above", value: 1 },
+      },
+    ]);
   });
   afterAll(async () => {
     await app.close();
@@ -48,7 +59,6 @@ describeEachDialect("recovery exercises", ({ get }) => {
 
   it("assigns once per id with a due date and an optional objective, refusing bad input by field", async () => {
     const id = uuidv7();
-    const objectiveId = "019a0000-0000-7000-8000-00000000bb01";
     const first = await assign("core-beliefs", { id, objectiveId });
     expect(first.statusCode).toBe(201);
     expect(first.json()).toMatchObject({
@@ -61,8 +71,9 @@ describeEachDialect("recovery exercises", ({ get }) => {
       answers: {},
       reviews: [],
     });
-    expect((await assign("core-beliefs", { id })).statusCode).toBe(200);
-    expect((await assign("shame-and-guilt", { id })).statusCode).toBe(409);
+    expect((await assign("core-beliefs", { id, objectiveId })).statusCode).toBe(200);
+    expect((await assign("shame-and-guilt", { id, objectiveId })).statusCode).toBe(409);
+    expect((await assign("core-beliefs", { id, objectiveId: countedId })).statusCode).toBe(409);
 
     const unknown = await assign("thirty-tasks");
     expect(unknown.statusCode).toBe(400);
@@ -71,6 +82,13 @@ describeEachDialect("recovery exercises", ({ get }) => {
     expect(past.statusCode).toBe(400);
     expect(fieldsOf(past)).toEqual(["dueDate"]);
     expect(fieldsOf(await assign("core-beliefs", { objectiveId: "objective 3" }))).toEqual(["objectiveId"]);
+    // A well-formed id that is not an objective of this client's plan: 400, nothing assigned.
+    const strayId = uuidv7();
+    const stray = await assign("core-beliefs", { id: strayId, objectiveId: uuidv7() });
+    expect(stray.statusCode).toBe(400);
+    expect(fieldsOf(stray)).toEqual(["objectiveId"]);
+    const listed = (await call("GET", base(), careTeamId)).json() as { id: string }[];
+    expect(listed.some((e) => e.id === strayId)).toBe(false);
     expect((await assign("core-beliefs", { dueDate: due(0) })).statusCode).toBe(201);
   });
 
@@ -133,6 +151,28 @@ describeEachDialect("recovery exercises", ({ get }) => {
     const mine = (await call("GET", base(), client.userId)).json().find((e: { id: string }) => e.id === id);
     expect(mine.reviews[1]).toMatchObject({ comment: "Thank you, this is honest work." });
     expect(fieldsOf(await review(uuidv7(), "reviewed", ""))).toEqual(["comment"]);
+  });
+
+  it("counts reviewed exercises assigned against an objective linked to exercises completed", async () => {
+    const progressOf = async () =>
+      (
+        (await call("GET", `/api/clients/${client.id}/treatment-plan`, careTeamId)).json() as {
+          progress: { objectiveId: string; current: number | null; met: boolean | null }[];
+        }
+      ).progress.find((p) => p.objectiveId === countedId);
+    const before = (await progressOf())?.current ?? 0;
+    const counted = (await assign("consequences-inventory", { objectiveId: countedId })).json().id as string;
+    // Another objective's exercise and an unlinked one never count here, even once reviewed.
+    const elsewhere = (await assign("consequences-inventory", { objectiveId })).json().id as string;
+    const unlinked = (await assign("consequences-inventory")).json().id as string;
+    const answers = { grid: { money: { past: "Debt on two cards." } }, heaviest: "The debt." };
+    for (const id of [counted, elsewhere, unlinked]) await save(id, answers, true);
+    // Submitted is not yet complete.
+    expect(await progressOf()).toMatchObject({ current: before });
+    for (const id of [elsewhere, unlinked]) await review(id, "reviewed");
+    expect(await progressOf()).toMatchObject({ current: before });
+    await review(counted, "reviewed");
+    expect(await progressOf()).toMatchObject({ current: before + 1, met: true });
   });
 
   it("offers the healthy-sexuality lists as circle items once submitted, without writing the circles", async () => {

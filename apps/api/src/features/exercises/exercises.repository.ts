@@ -69,3 +69,21 @@ export async function findReview(db: Executor, id: string) {
 export async function insertReview(db: Executor, row: Insertable<ExerciseReviewsTable>): Promise<void> {
   await db.insertInto("exercise_reviews").values(row).execute();
 }
+
+/** How many of the client's exercises assigned against each of these objectives have been reviewed. */
+export async function reviewedCountsByObjective(
+  db: Executor,
+  clientId: string,
+  objectiveIds: readonly string[],
+): Promise<Map<string, number>> {
+  if (objectiveIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom("exercise_assignments")
+    .select(["objective_id", (eb) => eb.fn.countAll<string | number>().as("count")])
+    .where("client_id", "=", clientId)
+    .where("status", "=", "reviewed")
+    .where("objective_id", "in", [...objectiveIds])
+    .groupBy("objective_id")
+    .execute();
+  return new Map(rows.map((row) => [row.objective_id ?? "", Number(row.count)]));
+}

@@ -20,6 +20,7 @@ import { toIso } from "../../db/schema.js";
 import { type FieldError, HttpProblem } from "../../http/problem.js";
 import { namesOf } from "../progress-notes/progress-notes.repository.js";
 import { loadClientContext } from "../recovery/client-context.js";
+import { planObjectivesOf } from "../treatment-plans/treatment-plans.service.js";
 import {
   exercisesOf,
   findExercise,
@@ -108,8 +109,8 @@ async function exerciseOf(db: Db, clientId: string, exerciseId: string): Promise
 
 /**
  * The care team assigns one of Lantern's templates, due on a day of the client's (today or later),
- * optionally toward a plan objective. The objective id is not checked against the plan yet: the plan
- * belongs to another feature and is wired in later. The same id again changes nothing (200).
+ * optionally toward an objective of the client's treatment plan (any version; another id is 400). The
+ * same id again changes nothing (200).
  */
 export async function assignExercise(
   db: Db,
@@ -120,7 +121,11 @@ export async function assignExercise(
 ): Promise<{ created: boolean; exercise: ExerciseView }> {
   const existing = await findExercise(db.kysely, body.id);
   if (existing) {
-    if (existing.client_id !== clientId || existing.template_id !== body.templateId)
+    if (
+      existing.client_id !== clientId ||
+      existing.template_id !== body.templateId ||
+      existing.objective_id !== (body.objectiveId ?? null)
+    )
       throw new HttpProblem(
         409,
         "conflict",
@@ -137,6 +142,11 @@ export async function assignExercise(
   const { today } = await loadClientContext(db.kysely, clientId, now);
   if (body.dueDate < today)
     throw invalid([{ field: "dueDate", message: "Pick today or a later day." }], "That day has passed.");
+  if (body.objectiveId && !(await planObjectivesOf(db.kysely, clientId)).has(body.objectiveId))
+    throw invalid(
+      [{ field: "objectiveId", message: "Pick an objective of this client's treatment plan." }],
+      "That objective is not in this client's plan.",
+    );
   try {
     await insertExercise(db.kysely, {
       id: body.id,

@@ -8,6 +8,7 @@ import {
   buildClinician,
   buildGrantee,
   buildOrganisation,
+  buildTreatmentPlan,
   buildUser,
   headerActorLoader,
   testActorHeader,
@@ -26,6 +27,7 @@ describeEachDialect("progress notes", ({ get }) => {
   let outsiderId: string;
   let adminId: string;
   let granteeId: string;
+  let otherClientId: string;
   const call = (method: "GET" | "POST" | "PUT", url: string, userId: string, payload?: object) =>
     app.inject({ method, url, headers: { [testActorHeader]: userId }, ...(payload ? { payload } : {}) });
   const base = () => `/api/clients/${client.id}/progress-notes`;
@@ -55,6 +57,11 @@ describeEachDialect("progress notes", ({ get }) => {
     outsiderId = (await buildClinician(db, org.id, [other.id])).id;
     adminId = (await buildUser(db, "programme_admin", org.id)).id;
     granteeId = (await buildGrantee(db, client, "partner", ["profile", "journal", "recovery_plan"])).id;
+    await buildTreatmentPlan(db, client.id, authorId, [
+      { id: objectiveA, description: "Check in five days a week" },
+      { id: objectiveB, description: "Surf three urges a week" },
+    ]);
+    otherClientId = other.id;
   });
   afterAll(async () => {
     await app.close();
@@ -73,6 +80,13 @@ describeEachDialect("progress notes", ({ get }) => {
       serviceKind: "individual",
     });
     expect([...first.json().objectiveIds].sort()).toEqual([objectiveA, objectiveB]);
+    // The note names the objectives by their description in the client's plan.
+    expect(
+      [...first.json().objectives].sort((a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id)),
+    ).toEqual([
+      { id: objectiveA, description: "Check in five days a week" },
+      { id: objectiveB, description: "Surf three urges a week" },
+    ]);
     expect((await call("POST", base(), authorId, body)).statusCode).toBe(200);
     expect((await call("POST", base(), authorId, { ...body, template: "soap" })).statusCode).toBe(409);
 
@@ -89,6 +103,27 @@ describeEachDialect("progress notes", ({ get }) => {
     const badObjective = await call("POST", base(), authorId, dap({ objectiveIds: ["goal one"] }));
     expect(badObjective.statusCode).toBe(400);
     expect(fieldsOf(badObjective)).toEqual(["objectiveIds.0"]);
+    // A well-formed id that is not an objective of this client's plan (here: another client's plan's).
+    const elsewhere = uuidv7();
+    await buildTreatmentPlan(get().db, otherClientId, outsiderId, [
+      { id: elsewhere, description: "Not theirs" },
+    ]);
+    const notInPlan = await call("POST", base(), authorId, dap({ objectiveIds: [objectiveA, elsewhere] }));
+    expect(notInPlan.statusCode).toBe(400);
+    expect(fieldsOf(notInPlan)).toEqual(["objectiveIds.1"]);
+    const draft = first.json();
+    const editedToUnknown = await call("PUT", `${base()}/${body.id}`, authorId, {
+      template: draft.template,
+      sessionDate: draft.sessionDate,
+      durationMinutes: draft.durationMinutes,
+      serviceKind: draft.serviceKind,
+      sections: draft.sections,
+      objectiveIds: [uuidv7()],
+    });
+    expect(editedToUnknown.statusCode).toBe(400);
+    expect(fieldsOf(editedToUnknown)).toEqual(["objectiveIds.0"]);
+    const stored = (await call("GET", base(), authorId)).json().find((n: { id: string }) => n.id === body.id);
+    expect([...stored.objectiveIds].sort()).toEqual([objectiveA, objectiveB]);
     const unknownTemplate = await call("POST", base(), authorId, dap({ template: "girp" }));
     expect(fieldsOf(unknownTemplate)).toEqual(["template"]);
   });

@@ -21,6 +21,7 @@ import type { ProgressNoteAddendaTable, ProgressNotesTable } from "../../db/sche
 import { toIso } from "../../db/schema.js";
 import { type FieldError, HttpProblem } from "../../http/problem.js";
 import { loadClientContext, refuseFutureDate, toBool } from "../recovery/client-context.js";
+import { planObjectivesOf } from "../treatment-plans/treatment-plans.service.js";
 import {
   addendaOfNotes,
   findAddendum,
@@ -62,7 +63,11 @@ function parseSections(stored: string): Record<string, string> {
 /** Notes as views, with their objectives, addenda and the names of the people involved. */
 async function toViews(db: Executor, rows: NoteRow[]): Promise<NoteView[]> {
   const ids = rows.map((row) => row.id);
-  const [objectives, addenda] = await Promise.all([objectivesOfNotes(db, ids), addendaOfNotes(db, ids)]);
+  const [objectives, addenda, planObjectives] = await Promise.all([
+    objectivesOfNotes(db, ids),
+    addendaOfNotes(db, ids),
+    objectiveDescriptions(db, rows),
+  ]);
   const names = await namesOf(db, [
     ...rows.map((row) => row.author_user_id),
     ...rows.flatMap((row) => (row.signed_by_user_id ? [row.signed_by_user_id] : [])),
@@ -76,6 +81,12 @@ async function toViews(db: Executor, rows: NoteRow[]): Promise<NoteView[]> {
     serviceKind: row.service_kind,
     sections: parseSections(row.sections),
     objectiveIds: objectives.filter((o) => o.note_id === row.id).map((o) => o.objective_id),
+    objectives: objectives
+      .filter((o) => o.note_id === row.id)
+      .map((o) => ({
+        id: o.objective_id,
+        description: planObjectives.get(row.client_id)?.get(o.objective_id) ?? "",
+      })),
     status: row.status,
     authorUserId: row.author_user_id,
     author: names.get(row.author_user_id) ?? "",
@@ -86,6 +97,13 @@ async function toViews(db: Executor, rows: NoteRow[]): Promise<NoteView[]> {
     contentHash: row.content_hash,
     addenda: addenda.filter((a) => a.note_id === row.id).map((a) => addendumView(a, names)),
   }));
+}
+
+/** The plan objectives' descriptions for the clients of these notes (client id → objective id → text). */
+async function objectiveDescriptions(db: Executor, rows: NoteRow[]) {
+  const clients = [...new Set(rows.map((row) => row.client_id))];
+  const found = await Promise.all(clients.map((clientId) => planObjectivesOf(db, clientId)));
+  return new Map(clients.map((clientId, index) => [clientId, found[index] ?? new Map<string, string>()]));
 }
 
 function addendumView(row: AddendumRow, names: Map<string, string>): AddendumView {
@@ -112,10 +130,22 @@ async function noteOf(db: Db, clientId: string, noteId: string): Promise<NoteRow
   return row;
 }
 
-/** Sections must belong to the template; the session cannot be in the client's future. */
+/**
+ * Sections must belong to the template; the linked objectives must be objectives of the client's
+ * treatment plan (any version); the session cannot be in the client's future.
+ */
 async function checkFields(db: Db, clientId: string, body: UpdateNoteRequest, now: Date) {
   const problems = unknownSections(body.template, body.sections);
   if (problems.length > 0) throw invalid(problems, "That section does not belong to this template.");
+  if (body.objectiveIds.length > 0) {
+    const objectives = await planObjectivesOf(db.kysely, clientId);
+    const unknown = body.objectiveIds.flatMap((id, index) =>
+      objectives.has(id)
+        ? []
+        : [{ field: `objectiveIds.${index}`, message: "Pick an objective of this client's treatment plan." }],
+    );
+    if (unknown.length > 0) throw invalid(unknown, "That objective is not in this client's plan.");
+  }
   const { today } = await loadClientContext(db.kysely, clientId, now);
   refuseFutureDate(body.sessionDate, today, "sessionDate");
 }

@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
 import {
   addDays,
+  addIntakeProblems,
   canonicalSignedContent,
+  intakeAreaIds,
   lanternGoalLibrary,
   localDateOf,
   type PlanContent,
@@ -347,7 +349,7 @@ describeEachDialect("treatment plans", ({ get }) => {
     expect(after.progress[0].label).toMatch(/^Latest PHQ-9 total, \d{4}-\d{2}-\d{2}$/);
   });
 
-  it("counts check-ins and urges surfed in the last week, and never fakes exercises", async () => {
+  it("counts check-ins and urges surfed in the last week, and only reviewed exercises for the objective", async () => {
     const db = get().db;
     const today = localDateOf(new Date(), "Europe/London");
     const versionId = uuidv7();
@@ -433,8 +435,127 @@ describeEachDialect("treatment plans", ({ get }) => {
       [1, true],
       [1, false],
       [2, true],
-      [null, null],
+      [0, false],
     ]);
+  });
+
+  it("imports the intake's problems and will not sign until every severe one has a goal", async () => {
+    const db = get().db;
+    const org = await buildOrganisation(db);
+    const person = await buildClient(db, org.id);
+    const staffId = (await buildClinician(db, org.id, [person.id])).id;
+    const url = `/api/clients/${person.id}/treatment-plan`;
+    const severeId = uuidv7();
+    const mildId = uuidv7();
+    const addProblem = (id: string, title: string, severity: string) =>
+      call("PUT", `/api/clients/${person.id}/intake/problems/${id}`, staffId, {
+        area: intakeAreaIds[1],
+        title,
+        detail: `Evidence for ${title.toLowerCase()}.`,
+        severity,
+      });
+    expect((await addProblem(mildId, "Money spent", "mild")).statusCode).toBe(201);
+    expect((await addProblem(severeId, "Hours lost at night", "severe")).statusCode).toBe(201);
+
+    const versionId = uuidv7();
+    const started = await call("POST", `${url}/versions`, staffId, { id: versionId });
+    // The plan view carries the intake's problem list, most severe first, and the check names the
+    // severe one before any plan problem exists.
+    expect(
+      started.json().intakeProblems.map((p: { id: string; severity: string }) => [p.id, p.severity]),
+    ).toEqual([
+      [severeId, "severe"],
+      [mildId, "mild"],
+    ]);
+    expect(started.json().quality.map((q: { rule: string; itemId: string }) => [q.rule, q.itemId])).toEqual([
+      ["empty_plan", null],
+      ["severe_intake_problem_missing", severeId],
+    ]);
+
+    // A full plan for a problem of its own, without the intake's severe problem, is refused at signing.
+    const { content } = planFrom(staffId);
+    const saved = await call("PUT", `${url}/versions/${versionId}`, staffId, { revision: 0, content });
+    expect(saved.statusCode).toBe(200);
+    expect(saved.json().quality.map((q: { rule: string }) => q.rule)).toEqual([
+      "severe_intake_problem_missing",
+    ]);
+    const refused = await call("POST", `${url}/versions/${versionId}/signatures`, staffId, {
+      role: "clinician",
+    });
+    expect(refused.statusCode).toBe(400);
+    expect(fieldsOf(refused)).toEqual([`intakeProblems.${severeId}`]);
+
+    // Imported (as the builder does) but without a goal: still refused, now naming the plan problem.
+    const intake = saved.json().intakeProblems;
+    const imported = addIntakeProblems(content, intake, uuidv7);
+    expect(addIntakeProblems(imported, intake, uuidv7)).toBe(imported);
+    const severeProblem = imported.problems.find((p) => p.intakeProblemId === severeId)!;
+    const mildProblem = imported.problems.find((p) => p.intakeProblemId === mildId)!;
+    expect(severeProblem).toMatchObject({
+      title: "Hours lost at night",
+      severity: "severe",
+      evidence: "Evidence for hours lost at night.",
+    });
+    const second = await call("PUT", `${url}/versions/${versionId}`, staffId, {
+      revision: 1,
+      content: imported,
+    });
+    expect(second.statusCode).toBe(200);
+    expect(second.json().current.content.problems).toHaveLength(3);
+    const noGoal = await call("POST", `${url}/versions/${versionId}/signatures`, staffId, {
+      role: "clinician",
+    });
+    expect(fieldsOf(noGoal)).toEqual([`problems.${severeProblem.id}`, `problems.${mildProblem.id}`]);
+
+    // An intake problem id of another client, or the same intake problem twice, is refused by field.
+    const strayProblem = {
+      id: uuidv7(),
+      title: "Stray",
+      severity: "mild" as const,
+      intakeProblemId: uuidv7(),
+    };
+    const stray = await call("PUT", `${url}/versions/${versionId}`, staffId, {
+      revision: 2,
+      content: { ...imported, problems: [...imported.problems, strayProblem] },
+    });
+    expect(stray.statusCode).toBe(400);
+    expect(fieldsOf(stray)).toEqual([`problems.${strayProblem.id}.intakeProblemId`]);
+    const twice = { ...strayProblem, intakeProblemId: severeId };
+    const dup = await call("PUT", `${url}/versions/${versionId}`, staffId, {
+      revision: 2,
+      content: { ...imported, problems: [...imported.problems, twice] },
+    });
+    expect(fieldsOf(dup)).toEqual([`problems.${twice.id}.intakeProblemId`]);
+
+    // Goals for both imported problems (the severe one with an objective): the clinician signs.
+    const [goal] = content.goals;
+    const [objective] = content.objectives;
+    const addressed: PlanContent = {
+      ...imported,
+      goals: [
+        ...imported.goals,
+        ...[severeProblem, mildProblem].map((p, i) => ({
+          ...goal!,
+          id: uuidv7(),
+          problemId: p.id,
+          clientWords: `My own words ${i} ${uuidv7()}`,
+        })),
+      ],
+    };
+    addressed.objectives = [
+      ...imported.objectives,
+      ...addressed.goals.slice(1).map((g) => ({ ...objective!, id: uuidv7(), goalId: g.id })),
+    ];
+    const third = await call("PUT", `${url}/versions/${versionId}`, staffId, {
+      revision: 2,
+      content: addressed,
+    });
+    expect(third.statusCode).toBe(200);
+    expect(third.json().quality).toEqual([]);
+    const signed = await call("POST", `${url}/versions/${versionId}/signatures`, staffId, {
+      role: "clinician",
+    });
+    expect(signed.statusCode).toBe(200);
   });
 
   it("flags goal text copied word for word from another client's plan", async () => {

@@ -8,6 +8,7 @@ import {
   defaultTreatmentPlanSettings,
   emptyPlanContent,
   type ImportLibraryRequest,
+  type IntakeProblemForPlan,
   individualTexts,
   type LibraryGoal,
   LibraryGoalInput,
@@ -37,6 +38,8 @@ import type { Executor } from "../../db/executor.js";
 import { type TreatmentPlanVersionsTable, toIso } from "../../db/schema.js";
 import { type FieldError, HttpProblem } from "../../http/problem.js";
 import type { PdfLine } from "../../pdf/pdf.js";
+import { reviewedCountsByObjective } from "../exercises/exercises.repository.js";
+import { problemsOfClient } from "../intake/intake.repository.js";
 import { loadClientContext, toBool } from "../recovery/client-context.js";
 import {
   careTeamOf,
@@ -253,6 +256,33 @@ async function copiedFields(
   return texts.filter((t) => found.has(t.norm)).map((t) => t.field);
 }
 
+/** The client's intake problem list, most severe first (the intake feature's own order). */
+async function intakeProblemsOf(db: Executor, clientId: string): Promise<IntakeProblemForPlan[]> {
+  return (await problemsOfClient(db, clientId)).map((row) => ({
+    id: row.id,
+    area: row.area,
+    title: row.title,
+    detail: row.detail,
+    severity: row.severity,
+  }));
+}
+
+const severeOnly = (problems: IntakeProblemForPlan[]) =>
+  problems.filter((p) => p.severity === "severe").map((p) => ({ id: p.id, title: p.title }));
+
+/**
+ * Every objective of any version of the client's plan, id → description (the newest version's
+ * wording). Objectives keep their ids from version to version, so a note or an exercise linked to an
+ * objective of an earlier version still names it. Progress notes and exercises validate links here.
+ */
+export async function planObjectivesOf(db: Executor, clientId: string): Promise<Map<string, string>> {
+  const objectives = new Map<string, string>();
+  for (const row of await versionsOf(db, clientId))
+    for (const objective of parseContent(row.content).objectives)
+      if (!objectives.has(objective.id)) objectives.set(objective.id, objective.description);
+  return objectives;
+}
+
 /** Progress of linked objectives, computed from the record (never typed). */
 async function progressOf(
   db: Executor,
@@ -270,9 +300,14 @@ async function progressOf(
     ),
   ];
   const since = addDays(today, -6);
-  const [scores, week] = await Promise.all([
+  const [scores, week, reviewed] = await Promise.all([
     latestScores(db, clientId, instrumentIds),
     weekCounts(db, clientId, since),
+    reviewedCountsByObjective(
+      db,
+      clientId,
+      linked.filter((o) => o.link?.kind === "exercises_completed").map((o) => o.id),
+    ),
   ]);
   return linked.map((objective) => {
     const link = objective.link!;
@@ -297,7 +332,12 @@ async function progressOf(
       case "urges_surfed_per_week":
         return result(week.urgesSurfed, `Urges that passed in the last 7 days (since ${since})`);
       case "exercises_completed":
-        return result(null, "Recovery exercises are not in Lantern yet, so this is not counted");
+        // Only exercises assigned against this objective count, once the clinician has reviewed them:
+        // a submitted exercise is not yet complete, and work for another objective is not this one's.
+        return result(
+          reviewed.get(objective.id) ?? 0,
+          "Exercises for this objective, completed and reviewed",
+        );
     }
   });
 }
@@ -309,13 +349,14 @@ export async function getTreatmentPlan(
   now = new Date(),
 ): Promise<TreatmentPlanView> {
   const { clientId, organisationId } = access;
-  const [context, settings, rows, signatures, review, staff] = await Promise.all([
+  const [context, settings, rows, signatures, review, staff, intakeProblems] = await Promise.all([
     loadClientContext(db, clientId, now),
     getPlanSettings(db, organisationId),
     versionsOf(db, clientId),
     signaturesOf(db, clientId),
     latestReview(db, clientId),
     careTeamOf(db, clientId),
+    intakeProblemsOf(db, clientId),
   ]);
   const required = requiredSignerRoles(settings);
   const current = rows[0] ? toVersionView(rows[0], signatures, required) : null;
@@ -342,11 +383,12 @@ export async function getTreatmentPlan(
       version: r.version,
       status: toVersionView(r, signatures, required).status,
     })),
-    quality: current ? checkPlanQuality(content, copied) : [],
+    quality: current ? checkPlanQuality(content, copied, severeOnly(intakeProblems)) : [],
     progress,
     review: reviewState(reviewed, context.today, settings),
     requiredRoles: required,
     staff,
+    intakeProblems,
   };
 }
 
@@ -438,6 +480,18 @@ export async function saveDraft(
 
   const errors = planStructureErrors(body.content);
   const staff = new Set((await careTeamOf(db.kysely, clientId)).map((s) => s.userId));
+  // A plan problem names a problem of this client's intake (or one the stored draft already named,
+  // so a problem later removed from the intake does not stop the draft from saving).
+  const intakeIds = new Set([
+    ...(await intakeProblemsOf(db.kysely, clientId)).map((p) => p.id),
+    ...parseContent(row.content).problems.map((p) => p.intakeProblemId),
+  ]);
+  for (const problem of body.content.problems)
+    if (problem.intakeProblemId !== null && !intakeIds.has(problem.intakeProblemId))
+      errors.push({
+        field: `problems.${problem.id}.intakeProblemId`,
+        message: "Pick a problem from this client's intake.",
+      });
   for (const intervention of body.content.interventions)
     if (intervention.responsibleUserId !== null && !staff.has(intervention.responsibleUserId))
       errors.push({
@@ -527,7 +581,8 @@ export async function signVersion(
           "A newer version of this plan exists.",
           "Open the newest version.",
         );
-      const issues = checkPlanQuality(parseContent(row.content)).filter(
+      const severe = severeOnly(await intakeProblemsOf(trx, clientId));
+      const issues = checkPlanQuality(parseContent(row.content), [], severe).filter(
         (issue) => issue.level === "blocking",
       );
       if (issues.length > 0)

@@ -139,7 +139,12 @@ function Schedules({ clientId }: { clientId: string }) {
           >
             <Group gap="md" mt={4}>
               {assignableInstruments.map((instrument) => (
-                <Checkbox key={instrument.id} value={instrument.id} label={shortTitle(instrument.id)} />
+                <Checkbox
+                  key={instrument.id}
+                  size="md"
+                  value={instrument.id}
+                  label={shortTitle(instrument.id)}
+                />
               ))}
             </Group>
           </Checkbox.Group>

@@ -242,6 +242,7 @@ function AdmitForm({
           {options(consentNames).map(({ value, label }) => (
             <Group key={value} gap="sm" align="center" wrap="wrap">
               <Checkbox
+                size="md"
                 label={label}
                 checked={consents[value] !== undefined}
                 onChange={(event) => {

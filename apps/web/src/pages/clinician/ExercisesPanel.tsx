@@ -14,6 +14,7 @@ import {
 import { type FormEvent, useState } from "react";
 import { ApiError } from "../../api/client";
 import { useAssignExercise, useExercises, useReviewExercise } from "../../api/exercises";
+import { type PlanObjectiveChoice, usePlanObjectives } from "../../api/treatmentPlans";
 import { ExerciseAnswers } from "../../components/ExerciseAnswers";
 import { Loading } from "../../components/Loading";
 import { LoadProblem, problemMessage } from "../../components/LoadProblem";
@@ -30,6 +31,7 @@ function AssignForm({ clientId }: { clientId: string }) {
   const [templateId, setTemplateId] = useState(exerciseTemplates[0]?.id ?? "");
   const [dueDate, setDueDate] = useState(inAWeek);
   const [objectiveId, setObjectiveId] = useState("");
+  const plan = usePlanObjectives(clientId);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState("");
   const submit = async (event: FormEvent) => {
@@ -40,7 +42,7 @@ function AssignForm({ clientId }: { clientId: string }) {
         id: uuidv7(),
         templateId,
         dueDate,
-        ...(objectiveId.trim() ? { objectiveId: objectiveId.trim() } : {}),
+        ...(objectiveId ? { objectiveId } : {}),
       });
       setErrors({});
       setNotice(`${assigned.title} assigned, due ${assigned.dueDate}.`);
@@ -70,10 +72,21 @@ function AssignForm({ clientId }: { clientId: string }) {
             error={errors.dueDate}
           />
         </Group>
-        <TextInput
-          label="Plan objective id (optional)"
+        <NativeSelect
+          label="Plan objective it works toward"
           value={objectiveId}
           onChange={(e) => setObjectiveId(e.currentTarget.value)}
+          data={[
+            {
+              value: "",
+              label: plan.objectives.length > 0 ? "None" : "None (the plan has no objectives yet)",
+            },
+            ...plan.objectives.map((o) => ({
+              value: o.id,
+              label: o.description || "An objective without a description",
+            })),
+          ]}
+          description="Once you review it, it counts toward an objective measured by exercises completed."
           error={errors.objectiveId}
         />
         <Group>
@@ -135,7 +148,16 @@ function ReviewForm({ clientId, exercise }: { clientId: string; exercise: Exerci
   );
 }
 
-function ExerciseCard({ clientId, exercise }: { clientId: string; exercise: ExerciseView }) {
+function ExerciseCard({
+  clientId,
+  exercise,
+  objectives,
+}: {
+  clientId: string;
+  exercise: ExerciseView;
+  objectives: PlanObjectiveChoice[];
+}) {
+  const objective = objectives.find((o) => o.id === exercise.objectiveId);
   const template = exerciseTemplate(exercise.templateId);
   const headingId = `exercise-${exercise.id}`;
   const [open, setOpen] = useState(exercise.status === "submitted");
@@ -154,6 +176,11 @@ function ExerciseCard({ clientId, exercise }: { clientId: string; exercise: Exer
           Due {exercise.dueDate}. Assigned by {exercise.assignedBy}.
           {exercise.submittedAt ? ` Submitted ${formatDateTime(exercise.submittedAt)}.` : ""}
         </Text>
+        {exercise.objectiveId ? (
+          <Text size="sm">
+            Works toward: {objective?.description ?? "an objective of an earlier plan version"}
+          </Text>
+        ) : null}
         {exercise.reviews.map((r) => (
           <Text size="sm" key={r.createdAt}>
             {r.decision === "returned" ? "Returned" : "Reviewed"} by {r.reviewer}: {r.comment}
@@ -178,6 +205,7 @@ function ExerciseCard({ clientId, exercise }: { clientId: string; exercise: Exer
 /** For the care team: assign Lantern's recovery exercises, read what the client wrote, review or return. */
 export function ExercisesPanel({ clientId }: { clientId: string }) {
   const list = useExercises(clientId);
+  const { objectives } = usePlanObjectives(clientId);
   return (
     <Paper
       component="section"
@@ -204,7 +232,12 @@ export function ExercisesPanel({ clientId }: { clientId: string }) {
         ) : (
           <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: "none" }} aria-label="Exercises">
             {list.data.map((exercise) => (
-              <ExerciseCard key={exercise.id} clientId={clientId} exercise={exercise} />
+              <ExerciseCard
+                key={exercise.id}
+                clientId={clientId}
+                exercise={exercise}
+                objectives={objectives}
+              />
             ))}
           </Stack>
         )}

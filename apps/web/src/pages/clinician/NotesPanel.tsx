@@ -10,6 +10,7 @@ import {
 import {
   Badge,
   Button,
+  Checkbox,
   Group,
   NativeSelect,
   NumberInput,
@@ -24,6 +25,7 @@ import { type FormEvent, useState } from "react";
 import { ApiError } from "../../api/client";
 import { useAddAddendum, useCreateNote, useNotes, useSignNote, useUpdateNote } from "../../api/notes";
 import { useSession } from "../../api/queries";
+import { type PlanObjectiveChoice, usePlanObjectives } from "../../api/treatmentPlans";
 import { Loading } from "../../components/Loading";
 import { LoadProblem, problemMessage } from "../../components/LoadProblem";
 import { formatDateTime } from "../../lib/format";
@@ -45,7 +47,9 @@ interface Draft {
   durationMinutes: number | string;
   serviceKind: ServiceKind;
   sections: Record<string, string>;
-  objectives: string;
+  objectiveIds: string[];
+  /** The linked objectives as the note names them (kept offered even if the plan dropped them). */
+  linked: PlanObjectiveChoice[];
 }
 
 const emptyDraft = (): Draft => ({
@@ -55,7 +59,8 @@ const emptyDraft = (): Draft => ({
   durationMinutes: 50,
   serviceKind: "individual",
   sections: {},
-  objectives: "",
+  objectiveIds: [],
+  linked: [],
 });
 
 /** Write or edit a draft note with one of the templates. */
@@ -74,6 +79,11 @@ function NoteForm({
   const create = useCreateNote(clientId);
   const update = useUpdateNote(clientId);
   const template = noteTemplate(form.template);
+  const plan = usePlanObjectives(clientId);
+  const choices = [
+    ...plan.objectives,
+    ...form.linked.filter((l) => !plan.objectives.some((o) => o.id === l.id)),
+  ];
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -85,10 +95,7 @@ function NoteForm({
       serviceKind: form.serviceKind,
       // Only the template's sections travel; text typed under another template stays behind.
       sections: Object.fromEntries(template.sections.map((s) => [s.id, form.sections[s.id] ?? ""])),
-      objectiveIds: form.objectives
-        .split(/[\s,]+/)
-        .map((id) => id.trim())
-        .filter((id) => id !== ""),
+      objectiveIds: form.objectiveIds,
     };
     try {
       if (form.id) await update.mutateAsync({ id: form.id, body: fields });
@@ -154,13 +161,31 @@ function NoteForm({
             error={errors[`sections.${section.id}`]}
           />
         ))}
-        <TextInput
-          label="Plan objectives addressed (ids, optional)"
-          description="Paste the ids of the treatment-plan objectives this session worked on, separated by spaces."
-          value={form.objectives}
-          onChange={(e) => setForm({ ...form, objectives: e.currentTarget.value })}
+        <Checkbox.Group
+          size="md"
+          label="Plan objectives this session worked on"
+          value={form.objectiveIds}
+          onChange={(objectiveIds) => setForm({ ...form, objectiveIds })}
           error={Object.entries(errors).find(([field]) => field.startsWith("objectiveIds"))?.[1]}
-        />
+        >
+          <Stack gap="sm" mt={6}>
+            {choices.map((objective) => (
+              <Checkbox
+                key={objective.id}
+                size="md"
+                value={objective.id}
+                label={objective.description || "An objective without a description yet"}
+              />
+            ))}
+            {choices.length === 0 ? (
+              <Text size="sm" c="dimmed">
+                {plan.isPending
+                  ? "Loading the plan's objectives."
+                  : "The treatment plan has no objectives yet."}
+              </Text>
+            ) : null}
+          </Stack>
+        </Checkbox.Group>
         {problem ? (
           <Text size="sm" role="alert">
             {problem}
@@ -253,8 +278,21 @@ function NoteCard({
         </Group>
         <Text size="sm">
           {serviceNames[note.serviceKind]} session, {note.durationMinutes} minutes. Written by {note.author}.
-          {note.objectiveIds.length > 0 ? ` Objectives addressed: ${note.objectiveIds.length}.` : ""}
         </Text>
+        {note.objectives.length > 0 ? (
+          <div>
+            <Text fw={600} size="sm">
+              Plan objectives addressed
+            </Text>
+            <ul style={{ margin: 0, paddingInlineStart: "1.25rem" }}>
+              {note.objectives.map((objective) => (
+                <li key={objective.id}>
+                  <Text size="sm">{objective.description || "An objective no longer in the plan"}</Text>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         {template.sections.map((section) => (
           <div key={section.id}>
             <Text fw={600} size="sm">
@@ -327,7 +365,8 @@ export function NotesPanel({ clientId }: { clientId: string }) {
       durationMinutes: note.durationMinutes,
       serviceKind: note.serviceKind,
       sections: note.sections,
-      objectives: note.objectiveIds.join(" "),
+      objectiveIds: note.objectiveIds,
+      linked: note.objectives,
     });
     setFormKey((k) => k + 1);
   };

@@ -1,4 +1,5 @@
 import {
+  addIntakeProblems,
   checkPlanQuality,
   type LibraryGoal,
   type PlanContent,
@@ -168,7 +169,14 @@ function DraftEditor({
     () => plan.quality.filter((q) => q.rule === "text_used_for_another_client").map((q) => q.field),
     [plan.quality],
   );
-  const issues = checkPlanQuality(content, serverCopied);
+  const severeIntakeProblems = useMemo(
+    () => plan.intakeProblems.filter((p) => p.severity === "severe").map(({ id, title }) => ({ id, title })),
+    [plan.intakeProblems],
+  );
+  const issues = checkPlanQuality(content, serverCopied, severeIntakeProblems);
+  const notImported = plan.intakeProblems.filter(
+    (p) => !content.problems.some((problem) => problem.intakeProblemId === p.id),
+  );
   const blocking = issues.filter((issue) => issue.level === "blocking");
   const editable = plan.current.status === "draft";
 
@@ -188,6 +196,14 @@ function DraftEditor({
   const addProblem = () => {
     const problem: PlanProblem = { id: uuidv7(), title: "", severity: "moderate", intakeProblemId: null };
     change({ ...content, problems: [...content.problems, problem] });
+  };
+  const addIntakeList = () => {
+    const next = addIntakeProblems(content, plan.intakeProblems, uuidv7);
+    const added = next.problems.length - content.problems.length;
+    change(next);
+    setNotice(
+      `Added ${added} ${added === 1 ? "problem" : "problems"} from the intake. Give each a goal, then save the draft.`,
+    );
   };
   const addGoal = (problemId: string) => {
     const pick = picks[problemId] ?? "";
@@ -337,6 +353,9 @@ function DraftEditor({
                 }
               />
             </Group>
+            {problem.intakeProblemId ? (
+              <Text size="sm">From the intake{problem.evidence ? `: ${problem.evidence}` : "."}</Text>
+            ) : null}
 
             {content.goals
               .filter((goal) => goal.problemId === problem.id)
@@ -501,6 +520,9 @@ function DraftEditor({
 
       {editable ? (
         <Group gap="sm">
+          <Button variant="default" onClick={addIntakeList} disabled={notImported.length === 0}>
+            Add the intake's problems
+          </Button>
           <Button variant="default" onClick={addProblem}>
             Add a problem
           </Button>
@@ -516,6 +538,9 @@ function DraftEditor({
             Sign as clinician
           </Button>
         </Group>
+      ) : null}
+      {editable && plan.intakeProblems.length === 0 ? (
+        <Text size="sm">The intake has no problem list yet; problems added here are the plan's own.</Text>
       ) : null}
       {dirty && editable ? <Text size="sm">Save the draft before signing.</Text> : null}
       <Text size="sm" aria-live="polite">
