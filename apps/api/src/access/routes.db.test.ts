@@ -21,10 +21,15 @@ describeEachDialect("every route declares its access rule", ({ get }) => {
       .sort();
     // Adding a public route is a security decision: extend this list only after review.
     expect(publicRoutes).toEqual([
+      // The client's calendar feed: a secret token in the path (only its hash is stored), events titled
+      // "Meeting" or "Group" only, rate-limited (ADR 0019).
+      "GET /api/calendar/:token",
       "GET /api/health",
       "GET /api/instance/settings",
       "GET /api/invitations/preview",
       "GET /api/openapi.json",
+      // A programme's published profile: the snapshot the admin published, small cells withheld (ADR 0020).
+      "GET /api/public/profiles/:slug",
       "GET /api/setup",
       "POST /api/auth/password-reset/complete",
       "POST /api/auth/password-reset/request",
