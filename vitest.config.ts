@@ -3,6 +3,10 @@ import { defineConfig } from "vitest/config";
 // Three tiers, named by cost: unit (pure), db (each test on SQLite and PostgreSQL), e2e (Chromium).
 export default defineConfig({
   test: {
+    // Vitest's default is one worker per core minus one: a single worker on a two-core CI machine,
+    // which ran every file one after another while the browser tier left a core idle. Two workers let
+    // the database tier run beside the (still one-at-a-time) browser tier.
+    maxWorkers: 2,
     projects: [
       {
         test: {

@@ -212,8 +212,12 @@ for (const dialect of featureDialects(["sqlite"])) {
 
       const note = "Named late evenings as the hardest time and agreed to call his sponsor before nine.";
       await alexRow.getByLabel(`Note for ${alex.name}`).fill(note);
+      // Listen before clicking: a fast reply could otherwise arrive before the wait began.
+      const saved = clinicianPage.waitForResponse(
+        (r) => r.url().includes("/notes/") && r.status() === 200,
+      );
       await alexRow.getByRole("button", { name: `Save note for ${alex.name}` }).click();
-      await clinicianPage.waitForResponse((r) => r.url().includes("/notes/") && r.status() === 200);
+      await saved;
       await benRow.getByLabel(`Note for ${ben.name}`).fill(note.replace("nine", "nine."));
       await benRow.getByRole("button", { name: `Save note for ${ben.name}` }).click();
       await clinicianPage.getByText("Some member notes are near copies").waitFor();
