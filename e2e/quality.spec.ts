@@ -99,7 +99,7 @@ for (const dialect of featureDialects(["sqlite"])) {
         "A family component",
       ])
         await page.getByRole("heading", { level: 2, name: title, exact: true }).waitFor();
-      await page.getByText(/No family sessions recorded/).waitFor();
+      await page.getByText("No family or partner programme track is set up.").waitFor();
       await page.getByText(/0 former clients volunteer/).waitFor();
       await expectAccessible(page, "quality dashboard");
     });

@@ -52,8 +52,8 @@ const base = (over: Partial<QualityInput> = {}): QualityInput => ({
   staff: [],
   followUps: { dischargedClients: 0, given: 0, completed: 0, clientsWhoAnswered: 0 },
   alumniVolunteers: null,
-  groups: null,
-  familyParticipation: null,
+  groups: [],
+  familyParticipation: { clients: 0, participating: 0 },
   ...over,
 });
 const criterion = (input: QualityInput, id: string) => {
@@ -124,9 +124,54 @@ describe("the six criteria", () => {
   it("says plainly when data does not exist yet", () => {
     const family = criterion(base(), "family_component");
     expect(family.status).toBe("no_data");
-    expect(family.evidence.join(" ")).toContain("No family sessions recorded");
-    expect(criterion(base(), "dedicated_programme").evidence.join(" ")).toContain("No groups recorded");
+    expect(family.evidence.join(" ")).toContain("No client has been admitted yet");
+    expect(criterion(base(), "dedicated_programme").evidence.join(" ")).toContain(
+      "No treatment groups are set up yet.",
+    );
     expect(criterion(base(), "track_record").evidence.join(" ")).toContain("No alumni volunteers recorded");
+  });
+
+  it("computes the family share from clients whose family attended, against one half", () => {
+    const half = criterion(
+      base({ familyParticipation: { clients: 12, participating: 6 } }),
+      "family_component",
+    );
+    expect(half).toMatchObject({ status: "met", figure: "50 % of clients" });
+    expect(half.evidence.join(" ")).toContain("6 of 12 admitted clients (50 %)");
+    const fewer = criterion(
+      base({ familyParticipation: { clients: 12, participating: 5 } }),
+      "family_component",
+    );
+    expect(fewer).toMatchObject({ status: "not_met", figure: "42 % of clients" });
+    const noTrack = base({ familyParticipation: { clients: 12, participating: 12 } });
+    noTrack.tracks = noTrack.tracks.filter((t) => t.kind !== "partner_programme");
+    expect(criterion(noTrack, "family_component").status).toBe("not_met");
+  });
+
+  it("checks group members against the track's gender designation, and groups of undedicated tracks", () => {
+    const group = (members: { clientLabel: string; clientGender: "man" | "woman" | null }[]) => ({
+      id: "g1",
+      name: "Tuesday group",
+      trackId: "t1",
+      members,
+    });
+    const fine = base({ groups: [group([{ clientLabel: "A.B.", clientGender: "man" }])] });
+    expect(criterion(fine, "gender_separation").status).toBe("met");
+    expect(criterion(fine, "dedicated_programme").evidence.join(" ")).toContain(
+      "The one treatment group belongs to a dedicated track.",
+    );
+    const wrong = base({ groups: [group([{ clientLabel: "E.F.", clientGender: "woman" }])] });
+    const separation = criterion(wrong, "gender_separation");
+    expect(separation.status).toBe("not_met");
+    expect(separation.drillDown).toEqual([
+      { label: "E.F.", detail: "Member of group Tuesday group (kept for men)", ok: false },
+    ]);
+    const undedicated = base({ groups: [group([{ clientLabel: "A.B.", clientGender: "man" }])] });
+    undedicated.tracks = undedicated.tracks.map((t) => (t.id === "t1" ? { ...t, csbDedicated: false } : t));
+    undedicated.stays = [];
+    const dedicated = criterion(undedicated, "dedicated_programme");
+    expect(dedicated.status).toBe("not_met");
+    expect(dedicated.drillDown.find((r) => r.label === "Group: Tuesday group")?.ok).toBe(false);
   });
 
   it("needs both an addiction and a mental-health specialist", () => {

@@ -84,10 +84,18 @@ export interface QualityInput {
   };
   /** Alumni who volunteer to speak with people considering the programme; null: not recorded yet. */
   alumniVolunteers: number | null;
-  /** Groups with their members; null: Lantern does not hold groups yet. */
-  groups: null | { id: string; name: string }[];
-  /** Clients whose family took part in a family session; null: no family sessions recorded. */
-  familyParticipation: null | { clients: number; participating: number };
+  /** The programme's groups, each of a track, with every member ever added (census label only). */
+  groups: {
+    id: string;
+    name: string;
+    trackId: string;
+    members: { clientLabel: string; clientGender: PlacementGender | null }[];
+  }[];
+  /**
+   * Clients admitted to the programme, and how many of them had a partner or family member attend a
+   * family session (present or late).
+   */
+  familyParticipation: { clients: number; participating: number };
 }
 
 const genderFits = (gender: PlacementGender | null, designation: "men" | "women") =>
@@ -102,19 +110,31 @@ function dedicatedProgramme(input: QualityInput): CriterionView {
   );
   const dedicated = treatment.filter((t) => t.csbDedicated);
   const mixedWithClients = treatment.filter((t) => !t.csbDedicated && stays(t.id).length > 0);
+  const trackOf = new Map(input.tracks.map((t) => [t.id, t]));
+  const treatmentGroups = input.groups.filter((g) => {
+    const kind = trackOf.get(g.trackId)?.kind;
+    return kind !== "family_programme" && kind !== "partner_programme";
+  });
+  const mixedGroups = treatmentGroups.filter(
+    (g) => trackOf.get(g.trackId)?.csbDedicated !== true && g.members.length > 0,
+  );
   const evidence = [
     `${dedicated.length} of ${plural(treatment.length, "treatment track")} are dedicated to compulsive sexual behaviour.`,
     mixedWithClients.length === 0
       ? "No client has been placed in a track that is not dedicated to compulsive sexual behaviour."
       : `${plural(mixedWithClients.length, "track")} not dedicated to compulsive sexual behaviour ${mixedWithClients.length === 1 ? "holds" : "hold"} clients.`,
-    input.groups === null
-      ? "No groups recorded: Lantern does not hold groups yet, so groups are not part of this check."
-      : `${plural(input.groups.length, "group")} recorded.`,
+    treatmentGroups.length === 0
+      ? "No treatment groups are set up yet."
+      : mixedGroups.length === 0
+        ? treatmentGroups.length === 1
+          ? "The one treatment group belongs to a dedicated track."
+          : `All ${treatmentGroups.length} treatment groups belong to dedicated tracks.`
+        : `${plural(mixedGroups.length, "group")} with members ${mixedGroups.length === 1 ? "belongs" : "belong"} to a track that is not dedicated.`,
   ];
   const status =
     treatment.length === 0
       ? "no_data"
-      : dedicated.length > 0 && mixedWithClients.length === 0
+      : dedicated.length > 0 && mixedWithClients.length === 0 && mixedGroups.length === 0
         ? "met"
         : "not_met";
   return {
@@ -123,14 +143,24 @@ function dedicatedProgramme(input: QualityInput): CriterionView {
     status,
     figure: treatment.length === 0 ? null : `${dedicated.length} of ${treatment.length} tracks dedicated`,
     evidence: treatment.length === 0 ? ["No tracks are set up yet.", ...evidence.slice(2)] : evidence,
-    drillDown: input.tracks.map((t) => ({
-      label: t.name,
-      detail: `${t.csbDedicated ? "Dedicated" : "Not dedicated"}; ${plural(stays(t.id).length, "stay")} recorded`,
-      ok:
-        t.kind === "family_programme" || t.kind === "partner_programme"
-          ? null
-          : t.csbDedicated || stays(t.id).length === 0,
-    })),
+    drillDown: [
+      ...input.tracks.map((t) => ({
+        label: t.name,
+        detail: `${t.csbDedicated ? "Dedicated" : "Not dedicated"}; ${plural(stays(t.id).length, "stay")} recorded`,
+        ok:
+          t.kind === "family_programme" || t.kind === "partner_programme"
+            ? null
+            : t.csbDedicated || stays(t.id).length === 0,
+      })),
+      ...treatmentGroups.map((g) => {
+        const track = trackOf.get(g.trackId);
+        return {
+          label: `Group: ${g.name}`,
+          detail: `${plural(g.members.length, "member")}; track ${track?.name ?? "unknown"} ${track?.csbDedicated ? "is dedicated" : "is not dedicated"}`,
+          ok: track?.csbDedicated === true || g.members.length === 0,
+        };
+      }),
+    ],
   };
 }
 
@@ -258,6 +288,22 @@ function genderSeparation(input: QualityInput): CriterionView {
         });
     }
   }
+  let groupsChecked = 0;
+  for (const group of input.groups) {
+    const track = tracks.get(group.trackId);
+    if (!track || track.genderDesignation === "mixed") continue;
+    groupsChecked++;
+    for (const member of group.members) {
+      const fits = genderFits(member.clientGender, track.genderDesignation);
+      if (fits === null) unrecorded++;
+      else if (!fits)
+        violations.push({
+          label: member.clientLabel,
+          detail: `Member of group ${group.name} (kept for ${track.genderDesignation})`,
+          ok: false,
+        });
+    }
+  }
   const separate =
     input.tracks.filter((t) => t.genderDesignation !== "mixed").length +
     input.units.filter((u) => u.genderRestriction !== "none").length;
@@ -265,14 +311,16 @@ function genderSeparation(input: QualityInput): CriterionView {
     separate === 0
       ? "No track or unit is kept for men or for women."
       : `${plural(separate, "track or unit", "tracks and units")} kept for men or for women.`,
+    `${plural(groupsChecked, "group")} of tracks kept for men or for women checked member by member.`,
     violations.length === 0
-      ? "No placement goes against a track's or unit's designation."
-      : `${plural(violations.length, "placement")} against a designation.`,
+      ? "No placement or group membership goes against a track's or unit's designation."
+      : `${plural(violations.length, "placement or membership", "placements or memberships")} against a designation.`,
     ...(unrecorded > 0
-      ? [`${plural(unrecorded, "placement")} in a gender-kept place without a recorded gender for placement.`]
+      ? [
+          `${plural(unrecorded, "placement or membership", "placements or memberships")} in a gender-kept place without a recorded gender for placement.`,
+        ]
       : []),
-    input.groups === null ? "No groups recorded: groups are not part of this check yet." : "",
-  ].filter(Boolean);
+  ];
   return {
     id: "gender_separation",
     title: "Gender-separate treatment",
@@ -286,26 +334,20 @@ function genderSeparation(input: QualityInput): CriterionView {
 function familyComponent(input: QualityInput): CriterionView {
   const family = input.tracks.filter((t) => t.kind === "family_programme" || t.kind === "partner_programme");
   const part = input.familyParticipation;
-  const share = part ? percent(part.participating, part.clients) : null;
+  const share = percent(part.participating, part.clients);
   return {
     id: "family_component",
     title: "A family component",
     status:
-      family.length === 0
-        ? "not_met"
-        : part === null
-          ? "no_data"
-          : share !== null && share >= 50
-            ? "met"
-            : "not_met",
-    figure: share === null ? null : `${share} % of clients`,
+      family.length === 0 ? "not_met" : part.clients === 0 ? "no_data" : share >= 50 ? "met" : "not_met",
+    figure: part.clients === 0 ? null : `${share} % of clients`,
     evidence: [
       family.length === 0
         ? "No family or partner programme track is set up."
         : `${plural(family.length, "family or partner programme track")} set up.`,
-      part === null
-        ? "No family sessions recorded: Lantern does not hold family sessions yet, so the share of clients whose family took part is unknown."
-        : `${part.participating} of ${plural(part.clients, "client")} had family take part.`,
+      part.clients === 0
+        ? "No client has been admitted yet, so there is no share to show."
+        : `${part.participating} of ${plural(part.clients, "admitted client")} (${share} %) had a partner or family member attend a family session; the aim is at least half.`,
     ],
     drillDown: family.map((t) => ({
       label: t.name,

@@ -197,11 +197,122 @@ describeEachDialect("programme quality: credentials, the six criteria, outcome r
       expect(gender.drillDown.map((r) => r.label)).toEqual(["Wren"]);
       const dedicated = await criterion("dedicated_programme");
       expect(dedicated.status).toBe("met");
-      expect(dedicated.evidence.join(" ")).toContain("No groups recorded");
+      expect(dedicated.evidence.join(" ")).toContain("No treatment groups are set up yet.");
       const family = await criterion("family_component");
       expect(family.status).toBe("not_met");
-      expect(family.evidence.join(" ")).toContain("No family sessions recorded");
+      expect(family.evidence.join(" ")).toContain("No family or partner programme track is set up.");
       expect((await criterion("track_record")).evidence.join(" ")).toContain("0 former clients volunteer");
+    });
+
+    it("reads group members and family sessions from the record", async () => {
+      const db = get().db;
+      const own = (await buildOrganisation(db)).id;
+      const admin = (await buildUser(db, "programme_admin", own)).id;
+      const base = `/api/organisations/${own}`;
+      const track = uuidv7();
+      const tracks = [
+        {
+          id: track,
+          name: "Men's day programme",
+          kind: "outpatient",
+          csbDedicated: true,
+          genderDesignation: "men",
+        },
+        {
+          id: uuidv7(),
+          name: "Partners",
+          kind: "partner_programme",
+          csbDedicated: true,
+          genderDesignation: "mixed",
+        },
+      ];
+      for (const t of tracks) expect((await call("POST", `${base}/tracks`, admin, t)).statusCode).toBe(201);
+      const [ash, ben] = [await buildClient(db, own), await buildClient(db, own)];
+      const clinician = (await buildClinician(db, own, [ash.id, ben.id])).id;
+      for (const [client, alias] of [
+        [ash, "Ash"],
+        [ben, "Ben"],
+      ] as const) {
+        await call("PUT", `/api/clients/${client.id}/placement`, admin, { gender: "man", alias });
+        const admitted = await call("POST", `/api/clients/${client.id}/episodes`, admin, {
+          id: uuidv7(),
+          admittedOn: addDays(today(), -10),
+          trackId: track,
+          bedId: null,
+          referralSource: "Self",
+          consents: [],
+        });
+        expect(admitted.statusCode).toBe(201);
+      }
+      const group = uuidv7();
+      const made = await call("POST", `${base}/groups`, admin, {
+        id: group,
+        name: "Thursday evening group",
+        trackId: track,
+        facilitatorUserIds: [clinician],
+        schedule: { weekday: "thursday", startTime: "18:30", durationMinutes: 90 },
+      });
+      expect(made.statusCode).toBe(201);
+      for (const client of [ash, ben])
+        expect(
+          (await call("POST", `${base}/groups/${group}/members`, admin, { clientId: client.id })).statusCode,
+        ).toBe(201);
+
+      const separation = await criterion("gender_separation", own, admin);
+      expect(separation.status).toBe("met");
+      expect(separation.evidence).toContain(
+        "1 group of tracks kept for men or for women checked member by member.",
+      );
+      expect((await criterion("dedicated_programme", own, admin)).evidence).toContain(
+        "The one treatment group belongs to a dedicated track.",
+      );
+      // A placement gender corrected after the fact puts the group membership against the designation.
+      await db.kysely
+        .updateTable("clients")
+        .set({ placement_gender: "woman" })
+        .where("id", "=", ben.id)
+        .execute();
+      const corrected = await criterion("gender_separation", own, admin);
+      expect(corrected.status).toBe("not_met");
+      expect(corrected.drillDown).toContainEqual({
+        label: "Ben",
+        detail: "Member of group Thursday evening group (kept for men)",
+        ok: false,
+      });
+
+      const before = await criterion("family_component", own, admin);
+      expect(before).toMatchObject({ status: "not_met", figure: "0 % of clients" });
+      const participant = uuidv7();
+      const enrolled = await call("POST", `/api/clients/${ash.id}/family/participants`, clinician, {
+        id: participant,
+        name: "Robin Vale",
+        relationship: "partner",
+        delivery: "code",
+        consents: [{ name: "Family programme", givenOn: today() }],
+      });
+      expect(enrolled.statusCode).toBe(201);
+      const session = (attendance: string) => ({
+        id: uuidv7(),
+        heldOn: today(),
+        topic: "Coming home",
+        clientAttendance: "present",
+        participants: [{ participantId: participant, attendance, note: "" }],
+      });
+      // An absence does not count as taking part; attending does.
+      expect(
+        (await call("POST", `/api/clients/${ash.id}/family/sessions`, clinician, session("absent")))
+          .statusCode,
+      ).toBe(201);
+      expect((await criterion("family_component", own, admin)).figure).toBe("0 % of clients");
+      expect(
+        (await call("POST", `/api/clients/${ash.id}/family/sessions`, clinician, session("present")))
+          .statusCode,
+      ).toBe(201);
+      const after = await criterion("family_component", own, admin);
+      expect(after).toMatchObject({ status: "met", figure: "50 % of clients" });
+      expect(after.evidence).toContain(
+        "1 of 2 admitted clients (50 %) had a partner or family member attend a family session; the aim is at least half.",
+      );
     });
   });
 

@@ -56,3 +56,54 @@ export async function scheduledAssessmentsOf(db: Executor, clientIds: readonly s
     .orderBy("assessments.id")
     .execute();
 }
+
+/** The programme's groups with every member added (census details only), for the quality checks. */
+export async function groupMembersOf(db: Executor, organisationId: string) {
+  const [groups, members] = await Promise.all([
+    db
+      .selectFrom("groups")
+      .select(["id", "name", "track_id"])
+      .where("organisation_id", "=", organisationId)
+      .orderBy("name")
+      .orderBy("id")
+      .execute(),
+    db
+      .selectFrom("group_members")
+      .innerJoin("groups", "groups.id", "group_members.group_id")
+      .innerJoin("clients", "clients.id", "group_members.client_id")
+      .innerJoin("users", "users.id", "clients.user_id")
+      .select(["group_members.group_id", "clients.placement_gender", "clients.alias", "users.name"])
+      .where("groups.organisation_id", "=", organisationId)
+      .orderBy("group_members.group_id")
+      .orderBy("group_members.client_id")
+      .execute(),
+  ]);
+  return { groups, members };
+}
+
+/**
+ * Clients with an episode in the programme, and those of them whose partner or family member attended
+ * (present or late) at least one family session.
+ */
+export async function familyParticipationOf(db: Executor, organisationId: string) {
+  const admitted = await db
+    .selectFrom("episodes")
+    .select((eb) => eb.fn.count<string | number>("client_id").distinct().as("n"))
+    .where("organisation_id", "=", organisationId)
+    .executeTakeFirst();
+  const participating = await db
+    .selectFrom("family_session_participants")
+    .innerJoin("family_sessions", "family_sessions.id", "family_session_participants.session_id")
+    .select((eb) => eb.fn.count<string | number>("family_sessions.client_id").distinct().as("n"))
+    .where("family_session_participants.attendance", "in", ["present", "late"])
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom("episodes")
+          .select("episodes.id")
+          .whereRef("episodes.client_id", "=", "family_sessions.client_id")
+          .where("episodes.organisation_id", "=", organisationId),
+      ),
+    )
+    .executeTakeFirst();
+  return { clients: Number(admitted?.n ?? 0), participating: Number(participating?.n ?? 0) };
+}

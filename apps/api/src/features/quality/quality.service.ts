@@ -20,7 +20,13 @@ import { tracksOf, unitsOf } from "../episodes/episodes.repository.js";
 import { ledgerEventsOfClients } from "../ledger/ledger.repository.js";
 import { toLedgerEvents } from "../ledger/ledger.service.js";
 import { toBool } from "../recovery/client-context.js";
-import { episodesOfProgramme, scheduledAssessmentsOf, staysOf } from "./quality.repository.js";
+import {
+  episodesOfProgramme,
+  familyParticipationOf,
+  groupMembersOf,
+  scheduledAssessmentsOf,
+  staysOf,
+} from "./quality.repository.js";
 
 const totalOf = (result: string | null) =>
   result === null ? null : (JSON.parse(result) as AssessmentResult).total;
@@ -33,15 +39,18 @@ export async function qualityDashboard(
 ): Promise<QualityDashboardView> {
   const k = db.kysely;
   const today = await programmeToday(k, organisationId, now);
-  const [tracks, units, stays, members, credentials, episodes, volunteers] = await Promise.all([
-    tracksOf(k, organisationId),
-    unitsOf(k, organisationId),
-    staysOf(k, organisationId),
-    staffMembershipsOf(k, organisationId),
-    credentialsOf(k, organisationId),
-    episodesOfProgramme(k, organisationId),
-    volunteerCount(k, organisationId),
-  ]);
+  const [tracks, units, stays, members, credentials, episodes, volunteers, groupRows, family] =
+    await Promise.all([
+      tracksOf(k, organisationId),
+      unitsOf(k, organisationId),
+      staysOf(k, organisationId),
+      staffMembershipsOf(k, organisationId),
+      credentialsOf(k, organisationId),
+      episodesOfProgramme(k, organisationId),
+      volunteerCount(k, organisationId),
+      groupMembersOf(k, organisationId),
+      familyParticipationOf(k, organisationId),
+    ]);
   const credentialsBy = new Map<string, CredentialDates[]>();
   for (const c of credentials)
     credentialsBy.set(c.user_id, [
@@ -91,8 +100,15 @@ export async function qualityDashboard(
         clientsWhoAnswered: new Set(completed.map((a) => a.client_id)).size,
       },
       alumniVolunteers: volunteers,
-      groups: null,
-      familyParticipation: null,
+      groups: groupRows.groups.map((g) => ({
+        id: g.id,
+        name: g.name,
+        trackId: g.track_id,
+        members: groupRows.members
+          .filter((m) => m.group_id === g.id)
+          .map((m) => ({ clientLabel: censusName(m.name, m.alias), clientGender: m.placement_gender })),
+      })),
+      familyParticipation: family,
     }),
   };
 }
