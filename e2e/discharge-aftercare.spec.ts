@@ -300,5 +300,25 @@ for (const dialect of featureDialects(["sqlite"])) {
         expect(watch.foreign).toEqual([]);
       }
     });
+
+    it("lets the former client offer to talk with people considering the programme, and stop at once", async () => {
+      await phone.goto(`${server.url}/giving-back`);
+      await phone.getByRole("heading", { level: 1, name: "Giving back" }).waitFor();
+      const offer = phone.getByRole("switch", { name: "I am open to requests" });
+      expect(await offer.isChecked()).toBe(false);
+      await offer.click();
+      await expect.poll(() => offer.isChecked()).toBe(true);
+      await phone.reload();
+      await expect
+        .poll(() => phone.getByRole("switch", { name: "I am open to requests" }).isChecked())
+        .toBe(true);
+      await expectAccessible(phone, "giving back, open to requests");
+      await phone.getByRole("switch", { name: "I am open to requests" }).click();
+      await phone.reload();
+      await expect
+        .poll(() => phone.getByRole("switch", { name: "I am open to requests" }).isChecked())
+        .toBe(false);
+      for (const watch of watches) expect(watch.errors).toEqual([]);
+    });
   });
 }

@@ -213,9 +213,7 @@ for (const dialect of featureDialects(["sqlite"])) {
       const note = "Named late evenings as the hardest time and agreed to call his sponsor before nine.";
       await alexRow.getByLabel(`Note for ${alex.name}`).fill(note);
       // Listen before clicking: a fast reply could otherwise arrive before the wait began.
-      const saved = clinicianPage.waitForResponse(
-        (r) => r.url().includes("/notes/") && r.status() === 200,
-      );
+      const saved = clinicianPage.waitForResponse((r) => r.url().includes("/notes/") && r.status() === 200);
       await alexRow.getByRole("button", { name: `Save note for ${alex.name}` }).click();
       await saved;
       await benRow.getByLabel(`Note for ${ben.name}`).fill(note.replace("nine", "nine."));

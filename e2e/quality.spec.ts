@@ -155,6 +155,13 @@ for (const dialect of featureDialects(["sqlite"])) {
         .waitFor();
       const clients = await report.locator("tbody tr td:nth-child(3)").allTextContents();
       expect(clients.filter((c) => c !== "").every((c) => Number(c) >= 11)).toBe(true);
+      // The chart draws the means it may show and says which one is withheld.
+      const chart = report.getByRole("img", { name: /^Mean scores of the 2026-Q2 cohort/ });
+      expect(await chart.getAttribute("aria-labelledby")).toBeTruthy();
+      const summary = (await chart.locator("title").textContent()) ?? "";
+      expect(summary).toContain("GAD-7");
+      expect(summary).toContain("not shown (fewer than 11 clients) at the latest follow-up");
+      expect(await chart.locator("rect").count()).toBe(3);
       const href = await report
         .getByRole("link", { name: "Download the report as CSV" })
         .getAttribute("href");

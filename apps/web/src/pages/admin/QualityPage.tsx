@@ -27,6 +27,7 @@ import {
   useProfileChanges,
   useQualityDashboard,
 } from "../../api/quality";
+import { OutcomeBars } from "../../components/charts/OutcomeBars";
 import { Loading } from "../../components/Loading";
 import { LoadProblem, problemMessage } from "../../components/LoadProblem";
 import { MembershipRequired } from "../../components/MembershipRequired";
@@ -90,7 +91,17 @@ const thisQuarter = () => {
   return `${now.getFullYear()}-Q${Math.floor(now.getMonth() / 3) + 1}`;
 };
 
+/** A cohort's report: the chart of mean scores, then every figure with its response rate. */
 export function ReportTable({ report }: { report: OutcomeReportView }) {
+  return (
+    <Stack gap="xs">
+      <OutcomeBars report={report} />
+      <ReportFigures report={report} />
+    </Stack>
+  );
+}
+
+function ReportFigures({ report }: { report: OutcomeReportView }) {
   return (
     <Table fz="sm">
       <Table.Caption>
