@@ -6,6 +6,7 @@ import { insertGrant } from "../features/grants/grants.repository.js";
 import { getSetting, insertSetting } from "../features/instance/instance.repository.js";
 import { isSetupComplete, settingKeys } from "../features/instance/instance.service.js";
 import { insertOrganisation } from "../features/organisations/organisations.repository.js";
+import { seedDemoProgramme } from "./demo-programme.js";
 import { seedDemoRecovery } from "./demo-recovery.js";
 import { seedDemoSupport } from "./demo-support.js";
 
@@ -100,6 +101,20 @@ export async function seedDemo(db: Db, now = new Date()): Promise<DemoOutcome> {
         partnerUserId: idOf("partner"),
         timeZone: demoProgramme.timeZone,
         organisationId,
+      },
+      now,
+    );
+    // The rest of the programme around them: tracks and beds, staff, alumni and current clients.
+    await seedDemoProgramme(
+      trx,
+      db.dialect,
+      {
+        organisationId,
+        timeZone: demoProgramme.timeZone,
+        adminUserId: idOf("programme_admin"),
+        clinicianUserId,
+        clientId,
+        clientUserId: idOf("client"),
       },
       now,
     );
