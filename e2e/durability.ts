@@ -106,8 +106,10 @@ async function spawnOnce(target: Target): Promise<ServerProcess> {
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited: ${output}`);
+    // Only our own child's line proves it holds the port: another test's server may have taken the
+    // same free port between the probe and the bind, and would answer /api/health just as well.
     try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
+      if (output.includes("Lantern is serving") && (await fetch(`${url}/api/health`)).ok) break;
     } catch {
       // not listening yet
     }

@@ -19,8 +19,22 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts `node apps/api/dist/main.js` (built by `npm test` beforehand) and waits for /api/health. */
+/**
+ * Starts `node apps/api/dist/main.js` (built by `npm test` beforehand) and waits until it says it is
+ * serving and answers /api/health. If another test's server took the same free port first, our child
+ * exits on the bind and a new port is tried.
+ */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startServerOnce(env);
+    } catch (error) {
+      if (attempt >= 3 || !String(error).includes("EADDRINUSE")) throw error;
+    }
+  }
+}
+
+async function startServerOnce(env: Record<string, string>): Promise<RunningServer> {
   if (!fs.existsSync(serverEntry)) throw new Error("the server is not built; run `npm run build` first");
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "lantern-e2e-"));
   const port = await freePort();
@@ -41,9 +55,13 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited: ${output}`);
+    if (child.exitCode !== null) {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      throw new Error(`the server exited: ${output}`);
+    }
+    // Only our own child's line proves it holds the port (another server may answer /api/health).
     try {
-      if ((await fetch(`${url}/api/health`)).ok) break;
+      if (output.includes("Lantern is serving") && (await fetch(`${url}/api/health`)).ok) break;
     } catch {
       // not listening yet
     }
