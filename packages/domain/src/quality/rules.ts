@@ -508,7 +508,7 @@ export function outcomeReport(
         ),
         figure(
           "in_aftercare_follow_up",
-          "Still in aftercare at the latest follow-up, self-reported (%)",
+          "Still in aftercare at the latest follow-up as self-reported (%)",
           cohort.map((c) => {
             const inAftercare = c.followUpCheck?.inAftercare ?? null;
             return inAftercare === null ? null : inAftercare ? 1 : 0;
