@@ -27,11 +27,11 @@ export const secondQuarterOutcomes = (): SeededOutcome[] =>
     gad7Follow: i < 4 ? 2 : null,
     acts: i % 3,
     hasLedger: i !== 5,
-    // Eleven with the same partner, one single, one who did not answer; aftercare varies.
+    // Twelve with the same partner, one who did not answer; aftercare varies.
     ...(i < 12
       ? {
           check: {
-            relationship: i < 11 ? 1 : 4,
+            relationship: 1,
             therapist: i % 2,
             groups: 0,
             meetings: i % 3 === 0 ? 1 : 0,

@@ -232,6 +232,25 @@ describe("outcome report", () => {
         responseRate: null,
         suppressed: true,
       });
+    // 13 + 11 + 2: the two would be 26 minus the shown cells, so the 11 is withheld as well.
+    const spread = [
+      ...Array.from({ length: 13 }, () => "same_partner" as const),
+      ...Array.from({ length: 11 }, () => "single" as const),
+      ...Array.from({ length: 2 }, () => "new_partner" as const),
+    ];
+    const secondary = outcomeReport(
+      "discharge",
+      "2026-Q1",
+      Array.from({ length: 30 }, (_, i): CohortClient => {
+        const status = spread[i];
+        return { ...client(i), followUpCheck: status ? { relationship: status, inAftercare: true } : null };
+      }),
+    );
+    if (!secondary.ok) throw new Error(secondary.reason);
+    const shown = secondary.report.figures.filter((f) => f.key.startsWith("relationship_") && !f.suppressed);
+    expect(shown.map((f) => [f.key, f.value, f.responseRate])).toEqual([
+      ["relationship_same_partner", 13, 87],
+    ]);
     const csv = outcomeReportCsv(result.report);
     expect(csv).toContain(
       "discharge,2026-Q1,30,40,Relationship at the latest follow-up: with the same partner as at admission (clients),13,13,80\n",

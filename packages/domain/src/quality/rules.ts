@@ -426,15 +426,32 @@ function countFigure(
   };
 }
 
-/** Relationship-status counts at the latest follow-up check, one figure per status. */
+/**
+ * Relationship-status counts at the latest follow-up check, one figure per status. The counts add up
+ * to the clients who answered (which the response rate gives away), so the withheld cells together
+ * would be that total minus the shown ones: while that remainder is 1 to 10 clients, the smallest
+ * shown count is withheld too (secondary suppression), so no small group can be worked out.
+ */
 function relationshipFigures(cohort: readonly CohortClient[]): OutcomeFigure[] {
   const statuses = cohort.map((c) => c.followUpCheck?.relationship ?? null);
   const answered = statuses.filter((s) => s !== null).length;
+  const counts = new Map(
+    relationshipStatuses.map((status) => [status, statuses.filter((s) => s === status).length]),
+  );
+  const withheld = new Set(relationshipStatuses.filter((status) => (counts.get(status) ?? 0) < minimumCell));
+  const remainder = () => [...withheld].reduce((sum, status) => sum + (counts.get(status) ?? 0), 0);
+  while (remainder() > 0 && remainder() < minimumCell) {
+    const smallest = relationshipStatuses
+      .filter((status) => !withheld.has(status))
+      .sort((a, b) => (counts.get(a) ?? 0) - (counts.get(b) ?? 0))[0];
+    if (smallest === undefined) break;
+    withheld.add(smallest);
+  }
   return relationshipStatuses.map((status) =>
     countFigure(
       `relationship_${status}`,
       `Relationship at the latest follow-up: ${relationshipStatusNames[status].toLowerCase()} (clients)`,
-      statuses.filter((s) => s === status).length,
+      withheld.has(status) ? 0 : (counts.get(status) ?? 0),
       answered,
       cohort.length,
     ),

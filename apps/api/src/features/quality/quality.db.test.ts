@@ -318,10 +318,10 @@ describeEachDialect("programme quality: credentials, the six criteria, outcome r
           responseRate: Math.round((100 * checked.length) / n),
           suppressed: false,
         },
-        // Eleven with the same partner (shown), one single (withheld), nobody else (withheld).
+        // Twelve with the same partner (shown), nobody else (withheld: under 11).
         relationship_same_partner: {
-          value: 11,
-          clients: 11,
+          value: checked.filter((c) => c.relationship === 1).length,
+          clients: checked.filter((c) => c.relationship === 1).length,
           responseRate: Math.round((100 * checked.length) / n),
           suppressed: false,
         },
