@@ -13,6 +13,7 @@ import {
 import { describeEachDialect } from "../../../test/databases.js";
 import { startSmtpServer, type TestSmtpServer } from "../../../test/smtp.js";
 import type { Db } from "../../db/dialect.js";
+import { up as resumeYearly } from "../../db/migrations/2026-12-01T0000-follow-up.js";
 import { createMailer } from "../../mail/mailer.js";
 import { materialiseDue, type Reminders } from "../assessments/schedules.service.js";
 
@@ -251,6 +252,32 @@ describeEachDialect(
       const [after] = await schedulesOf(agreed);
       expect(after?.next_day).toBe(addMonths(today(), 36));
       expect(await schedulesOf(declined)).toEqual([]);
+    });
+
+    it("resumes follow-up schedules that had finished their 12 months (the migration), not stopped ones", async () => {
+      const row = (id: string, startDay: string, stoppedOn: string | null) => ({
+        id,
+        client_id: declined.id,
+        kind: "follow_up" as const,
+        instrument_ids: JSON.stringify(["phq-9", "gad-7"]),
+        start_day: startDay,
+        created_by_user_id: clinicianId,
+        created_at: new Date(),
+        next_day: null,
+        stopped_on: stoppedOn,
+        stopped_at: stoppedOn ? new Date() : null,
+        stopped_by_user_id: stoppedOn ? clinicianId : null,
+      });
+      const [running, stopped] = [uuidv7(), uuidv7()];
+      await db.kysely
+        .insertInto("assessment_schedules")
+        .values([row(running, "2024-02-29", null), row(stopped, "2024-03-31", "2025-06-01")])
+        .execute();
+      await resumeYearly(db.kysely as never);
+      const after = new Map((await schedulesOf(declined)).map((r) => [r.id, r.next_day]));
+      expect(after.get(running)).toBe("2026-02-28");
+      expect(after.get(stopped)).toBeNull();
+      await db.kysely.deleteFrom("assessment_schedules").where("id", "in", [running, stopped]).execute();
     });
   },
 );
