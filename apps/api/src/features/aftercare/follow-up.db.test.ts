@@ -231,6 +231,11 @@ describeEachDialect(
       const done = await answer({ relationship: 1, therapist: 0, groups: 1, meetings: 0 }, true);
       expect(done.statusCode).toBe(200);
       expect(done.json()).toMatchObject({ status: "completed", result: null, safetyFlag: false });
+      // It has no score, so there is no FHIR total to export: a plain refusal, never a 5xx.
+      expect(
+        (await call("GET", `/api/clients/${agreed.id}/assessments/${check?.id}/fhir`, clinicianId))
+          .statusCode,
+      ).toBe(409);
       expect((await answer({ relationship: 2, therapist: 0, groups: 1, meetings: 0 }, true)).statusCode).toBe(
         409,
       );
