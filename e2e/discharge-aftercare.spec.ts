@@ -115,6 +115,7 @@ for (const dialect of featureDialects(["sqlite"])) {
       await stay().getByLabel("Bed on admission").selectOption({ label: "East · Room 1 · Bed A (free)" });
       await stay().getByLabel("Referral source").fill("Family doctor");
       await stay().getByLabel("Consent to treatment").check();
+      await stay().getByLabel("Agrees to be contacted for follow-up after discharge").check();
       await stay().getByRole("button", { name: "Admit", exact: true }).click();
       await stay().getByText("Admitted.").waitFor();
 
@@ -231,12 +232,21 @@ for (const dialect of featureDialects(["sqlite"])) {
       await missing().getByText("The aftercare plan is complete.").waitFor();
       await expectAccessible(page, "discharge page, complete");
 
+      await page
+        .getByText(/Finalising schedules the follow-ups 1, 3, 6 and 12 months .* then yearly/)
+        .waitFor();
       await page.getByLabel("Reason for discharge").fill("Completed the residential phase");
       await page.getByRole("button", { name: "Finalise discharge" }).click();
       await page.getByText("Discharge finalised. The summary is drafted below.").waitFor();
+      await page
+        .getByText("Follow-ups are scheduled 1, 3, 6 and 12 months after the discharge day, then yearly.")
+        .waitFor();
       const summary = page.getByLabel("Summary text");
       await expect.poll(() => summary.inputValue()).toMatch(/Reason: Completed the residential phase/);
       expect(await summary.inputValue()).toMatch(/- Residential \(residential\)/);
+      expect(await summary.inputValue()).toMatch(
+        /Follow-ups 1, 3, 6 and 12 months after discharge, then yearly/,
+      );
       await summary.fill(`${await summary.inputValue()}\nLeaves with a clear weekly plan.`);
       await page.getByRole("button", { name: "Save summary" }).click();
       await page.getByRole("button", { name: "Sign summary" }).click();

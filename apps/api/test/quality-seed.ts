@@ -11,6 +11,11 @@ export interface SeededOutcome {
   /** Inner-circle acts in the last 30 days (every third day back from today). */
   acts: number;
   hasLedger: boolean;
+  /**
+   * The Lantern follow-up check answered at the latest follow-up (an earlier one with other answers
+   * is seeded too), or left out when the client never answered it.
+   */
+  check?: { relationship: number; therapist: number; groups: number; meetings: number };
 }
 
 /** The thirteen clients of the second quarter of 2026 used by the quality tests. */
@@ -22,6 +27,17 @@ export const secondQuarterOutcomes = (): SeededOutcome[] =>
     gad7Follow: i < 4 ? 2 : null,
     acts: i % 3,
     hasLedger: i !== 5,
+    // Twelve with the same partner, one who did not answer; aftercare varies.
+    ...(i < 12
+      ? {
+          check: {
+            relationship: 1,
+            therapist: i % 2,
+            groups: 0,
+            meetings: i % 3 === 0 ? 1 : 0,
+          },
+        }
+      : {}),
   }));
 
 /**
@@ -95,7 +111,13 @@ export async function seedOutcomeClient(
       .execute();
     return id;
   };
-  const assessment = async (scheduleId: string, instrument: string, day: string, total: number | null) =>
+  const assessment = async (
+    scheduleId: string,
+    instrument: string,
+    day: string,
+    total: number | null,
+    answers: object = {},
+  ) =>
     k
       .insertInto("assessments")
       .values({
@@ -104,13 +126,13 @@ export async function seedOutcomeClient(
         instrument_id: instrument,
         assigned_by_user_id: staffUserId,
         due_date: day,
-        status: total === null ? "due" : "completed",
-        answers: "{}",
+        status: total === null && Object.keys(answers).length === 0 ? "due" : "completed",
+        answers: JSON.stringify(answers),
         result: total === null ? null : JSON.stringify({ total, band: null, flags: [] }),
         safety_flag: false,
         created_at: now,
         updated_at: now,
-        completed_at: total === null ? null : now,
+        completed_at: total === null && Object.keys(answers).length === 0 ? null : now,
         schedule_id: scheduleId,
         occurrence_day: day,
       })
@@ -125,6 +147,16 @@ export async function seedOutcomeClient(
   await assessment(follow, "phq-9", first, s.phq9Follow === null ? null : 27);
   await assessment(follow, "phq-9", later, s.phq9Follow);
   await assessment(follow, "gad-7", later, s.gad7Follow);
+  if (s.check) {
+    // An earlier check with other answers: the report reads the latest one.
+    await assessment(follow, "lantern-follow-up", first, null, {
+      relationship: 3,
+      therapist: 1 - s.check.therapist,
+      groups: 1,
+      meetings: 1,
+    });
+    await assessment(follow, "lantern-follow-up", later, null, s.check);
+  } else await assessment(follow, "lantern-follow-up", later, null);
   if (s.hasLedger) {
     const add = (kind: string, date: string) =>
       k

@@ -49,6 +49,7 @@ export const consentNames: Record<ConsentKind, string> = {
   technology_limits: "Phone and technology limits",
   privacy_notice: "Privacy notice",
   release_of_information: "Release of information",
+  outcome_follow_up: "Agrees to be contacted for follow-up after discharge",
 };
 
 export const placementGenderNames: Record<PlacementGender, string> = {

@@ -103,6 +103,11 @@ export const AftercarePlanView = z.object({
   }),
   /** The follow-up questionnaire schedule made when the discharge was finalised. */
   followUpScheduleId: z.string().nullable(),
+  /**
+   * Whether the admission recorded the client's agreement to be contacted for follow-up after
+   * discharge; without it, finalising the discharge schedules no follow-ups.
+   */
+  followUpConsent: z.boolean(),
   missing: z.array(MissingAftercareItem),
   updatedAt: z.string().nullable(),
 });

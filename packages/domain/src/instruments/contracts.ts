@@ -2,6 +2,7 @@ import { z } from "zod";
 import { LocalDateText } from "../recovery/contracts.js";
 import { gad7, phq9 } from "./builtins.js";
 import { type InstrumentDefinition, isScorable } from "./definition.js";
+import { followUpCheck } from "./follow-up-check.js";
 
 /**
  * Contracts for assigned questionnaires: a clinician assigns an instrument, the client answers it
@@ -21,6 +22,17 @@ export const assignableInstruments: readonly InstrumentDefinition[] = [phq9, gad
 /** The assignable instrument with this id, or undefined. */
 export function assignableInstrument(id: string): InstrumentDefinition | undefined {
   return assignableInstruments.find((definition) => definition.id === id);
+}
+
+/**
+ * Lantern's own unscored checks, given only by the app itself (the follow-up check rides with every
+ * follow-up after discharge); a clinician cannot assign or schedule them by hand.
+ */
+export const lanternChecks: readonly InstrumentDefinition[] = [followUpCheck];
+
+/** An instrument a client can be given and answer: an assignable one or one of Lantern's checks. */
+export function givenInstrument(id: string): InstrumentDefinition | undefined {
+  return assignableInstrument(id) ?? lanternChecks.find((definition) => definition.id === id);
 }
 
 export const AssessmentStatus = z.enum(["due", "draft", "completed"]);

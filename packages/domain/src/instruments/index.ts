@@ -2,6 +2,7 @@ export * from "./builtins.js";
 export * from "./contracts.js";
 export * from "./definition.js";
 export * from "./fhir.js";
+export * from "./follow-up-check.js";
 export * from "./schedules.js";
 export * from "./scoring.js";
 export * from "./scoring-only.js";

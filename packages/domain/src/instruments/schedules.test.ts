@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { localDateOf } from "../recovery/local-date.js";
-import { addMonths, CreateScheduleRequest, dueState, nextOccurrence, occurrencesDueBy } from "./schedules.js";
+import {
+  addMonths,
+  CreateScheduleRequest,
+  dueState,
+  followUpMonth,
+  nextOccurrence,
+  occurrencesDueBy,
+} from "./schedules.js";
 
 const running = { stoppedOn: null };
 
@@ -48,7 +55,7 @@ describe("occurrencesDueBy", () => {
     expect(nextOccurrence(stopped, "2026-12-05")).toBeNull();
   });
 
-  it("gives follow-ups 1, 3, 6 and 12 months after discharge, at month ends too", () => {
+  it("gives follow-ups 1, 3, 6 and 12 months after discharge, at month ends too, then yearly", () => {
     const followUp = { kind: "follow_up" as const, startDay: "2026-08-31", ...running };
     expect(occurrencesDueBy(followUp, "2026-09-29")).toEqual([]);
     expect(occurrencesDueBy(followUp, "2026-09-30")).toEqual(["2026-09-30"]);
@@ -59,7 +66,56 @@ describe("occurrencesDueBy", () => {
       "2027-08-31",
     ]);
     expect(nextOccurrence(followUp, "2026-09-30")).toBe("2026-11-30");
-    expect(nextOccurrence(followUp, "2027-08-31")).toBeNull();
+    expect(nextOccurrence(followUp, "2027-08-31")).toBe("2028-08-31");
+    expect(occurrencesDueBy(followUp, "2029-08-30").slice(4)).toEqual(["2028-08-31"]);
+  });
+
+  it("numbers the follow-ups 1, 3, 6, 12, then 24, 36, 48 months", () => {
+    expect([0, 1, 2, 3, 4, 5, 6].map(followUpMonth)).toEqual([1, 3, 6, 12, 24, 36, 48]);
+  });
+
+  it("keeps yearly follow-ups on a leap day without drifting", () => {
+    const leap = { kind: "follow_up" as const, startDay: "2028-02-29", ...running };
+    expect(occurrencesDueBy(leap, "2032-03-01")).toEqual([
+      "2028-03-29",
+      "2028-05-29",
+      "2028-08-29",
+      "2029-02-28",
+      "2030-02-28",
+      "2031-02-28",
+      "2032-02-29",
+    ]);
+    expect(nextOccurrence(leap, "2031-02-28")).toBe("2032-02-29");
+    expect(nextOccurrence(leap, "2032-02-28")).toBe("2032-02-29");
+  });
+
+  it("keeps yearly follow-ups at a 31st month end", () => {
+    const monthEnd = { kind: "follow_up" as const, startDay: "2026-12-31", ...running };
+    expect(occurrencesDueBy(monthEnd, "2029-12-31")).toEqual([
+      "2027-01-31",
+      "2027-03-31",
+      "2027-06-30",
+      "2027-12-31",
+      "2028-12-31",
+      "2029-12-31",
+    ]);
+  });
+
+  it("stops yearly follow-ups before the stop day and bounds a long-running schedule", () => {
+    const stopped = { kind: "follow_up" as const, startDay: "2026-01-15", stoppedOn: "2029-01-15" };
+    expect(occurrencesDueBy(stopped, "2040-01-01")).toEqual([
+      "2026-02-15",
+      "2026-04-15",
+      "2026-07-15",
+      "2027-01-15",
+      "2028-01-15",
+    ]);
+    expect(nextOccurrence(stopped, "2028-06-01")).toBeNull();
+    const forever = { kind: "follow_up" as const, startDay: "2026-01-15", ...running };
+    const all = occurrencesDueBy(forever, "9999-12-31");
+    expect(all).toHaveLength(104);
+    expect(all.at(-1)).toBe("2127-01-15");
+    expect(nextOccurrence(forever, "9999-12-31")).toBeNull();
   });
 
   it("counts on the client's local day, not the server's", () => {

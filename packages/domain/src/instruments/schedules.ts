@@ -4,15 +4,39 @@ import { addDays, daysBetween, type LocalDate } from "../recovery/local-date.js"
 
 /**
  * Assessment schedules: a clinician schedules a battery (one or more assignable questionnaires) for a
- * client at admission, weekly, at discharge, or as follow-ups 1, 3, 6 and 12 months after discharge.
+ * client at admission, weekly, at discharge, or as follow-ups 1, 3, 6 and 12 months after discharge and
+ * then yearly (24, 36, … months) until the schedule is stopped.
  * Each occurrence is a local calendar day of the client; the API turns due occurrences into assessments.
  */
 
 export const ScheduleKind = z.enum(["admission", "weekly", "discharge", "follow_up"]);
 export type ScheduleKind = z.infer<typeof ScheduleKind>;
 
-/** Months after the discharge day at which follow-ups fall. */
+/** Months after the discharge day at which the first follow-ups fall; then one every 12 months. */
 export const followUpMonths = [1, 3, 6, 12] as const;
+
+/** The most follow-ups one schedule yields (the first four, then yearly for a century). */
+const maxFollowUps = followUpMonths.length + 100;
+
+/** Months after the discharge day of the follow-up numbered `index` (0 → 1, 3 → 12, 4 → 24, 5 → 36 …). */
+export function followUpMonth(index: number): number {
+  return followUpMonths[index] ?? 12 * (index - followUpMonths.length + 2);
+}
+
+/**
+ * The follow-up days counted from the discharge day, oldest first, while `keep(day)` holds (each one
+ * from the discharge day itself, so month ends never drift: 29 February → 28 February, then back to
+ * 29 February in the next leap year). Bounded to a century of yearly follow-ups.
+ */
+function followUpDays(startDay: LocalDate, keep: (day: LocalDate) => boolean): LocalDate[] {
+  const days: LocalDate[] = [];
+  for (let index = 0; index < maxFollowUps; index++) {
+    const day = addMonths(startDay, followUpMonth(index));
+    if (!keep(day)) break;
+    days.push(day);
+  }
+  return days;
+}
 
 /** The most occurrences one schedule yields by a day (a weekly schedule of twenty years). */
 const maxOccurrences = 1100;
@@ -58,7 +82,7 @@ export function occurrencesDueBy(schedule: ScheduleTimes, dueBy: LocalDate): Loc
     case "discharge":
       return within(schedule.startDay) ? [schedule.startDay] : [];
     case "follow_up":
-      return followUpMonths.map((months) => addMonths(schedule.startDay, months)).filter(within);
+      return followUpDays(schedule.startDay, within);
     case "weekly": {
       if (!within(schedule.startDay)) return [];
       const weeks = Math.min(Math.floor(daysBetween(schedule.startDay, limit) / 7), maxOccurrences - 1);
@@ -74,10 +98,10 @@ export function nextOccurrence(schedule: ScheduleTimes, today: LocalDate): Local
     case "admission":
     case "discharge":
       return schedule.startDay > today ? schedule.startDay : null;
-    case "follow_up":
-      return (
-        followUpMonths.map((months) => addMonths(schedule.startDay, months)).find((d) => d > today) ?? null
-      );
+    case "follow_up": {
+      const past = followUpDays(schedule.startDay, (day) => day <= today).length;
+      return past < maxFollowUps ? addMonths(schedule.startDay, followUpMonth(past)) : null;
+    }
     case "weekly": {
       if (schedule.startDay > today) return schedule.startDay;
       const weeks = Math.floor(daysBetween(schedule.startDay, today) / 7) + 1;

@@ -49,6 +49,8 @@ export const ConsentKind = z.enum([
   "technology_limits",
   "privacy_notice",
   "release_of_information",
+  /** Agrees to be contacted for follow-up after discharge; without it no follow-ups are scheduled. */
+  "outcome_follow_up",
 ]);
 export type ConsentKind = z.infer<typeof ConsentKind>;
 

@@ -197,6 +197,8 @@ describe("outcome report", () => {
     followUpsGiven: 2,
     followUpsCompleted: i < 12 ? 1 : 0,
     soberShare30: i < 11 ? 0.9 : null,
+    soberShareAtFollowUp: null,
+    followUpCheck: null,
   });
 
   it("refuses a cohort under 11 with the reason", () => {
@@ -234,6 +236,83 @@ describe("outcome report", () => {
       "basis,quarter,cohort_clients,follow_up_response_percent,figure,value,clients,response_percent",
     );
     expect(csv).toContain("admission,2026-Q3,14,86,GAD-7 mean at the latest follow-up,suppressed,,\n");
+  });
+
+  it("counts aftercare and relationship status at the latest follow-up check, suppressing small cells", () => {
+    // 30 clients: 24 answered the check (13 same partner, 11 single, ...), 6 did not answer it.
+    const statuses = [
+      ...Array.from({ length: 13 }, () => "same_partner" as const),
+      ...Array.from({ length: 8 }, () => "single" as const),
+      ...Array.from({ length: 3 }, () => "new_partner" as const),
+    ];
+    const cohort = Array.from({ length: 30 }, (_, i): CohortClient => {
+      const status = statuses[i];
+      return {
+        ...client(i),
+        soberShareAtFollowUp: i < 20 ? (i % 2 === 0 ? 1 : 0.5) : null,
+        followUpCheck: status ? { relationship: status, inAftercare: i < 18 } : null,
+      };
+    });
+    const result = outcomeReport("discharge", "2026-Q1", cohort);
+    if (!result.ok) throw new Error(result.reason);
+    const by = Object.fromEntries(result.report.figures.map((f) => [f.key, f]));
+    // 18 of the 24 who answered are still in aftercare: 75 %; 24 of 30 answered: 80 %.
+    expect(by.in_aftercare_follow_up).toMatchObject({
+      value: 75,
+      clients: 24,
+      responseRate: 80,
+      suppressed: false,
+    });
+    expect(by.sober_days_30_follow_up).toMatchObject({ value: 75, clients: 20, responseRate: 67 });
+    expect(by.relationship_same_partner).toMatchObject({
+      value: 13,
+      clients: 13,
+      responseRate: 80,
+      suppressed: false,
+    });
+    for (const small of ["single", "new_partner", "separated", "not_saying"])
+      expect(by[`relationship_${small}`]).toMatchObject({
+        value: null,
+        clients: null,
+        responseRate: null,
+        suppressed: true,
+      });
+    // 13 + 11 + 2: the two would be 26 minus the shown cells, so the 11 is withheld as well.
+    const spread = [
+      ...Array.from({ length: 13 }, () => "same_partner" as const),
+      ...Array.from({ length: 11 }, () => "single" as const),
+      ...Array.from({ length: 2 }, () => "new_partner" as const),
+    ];
+    const secondary = outcomeReport(
+      "discharge",
+      "2026-Q1",
+      Array.from({ length: 30 }, (_, i): CohortClient => {
+        const status = spread[i];
+        return { ...client(i), followUpCheck: status ? { relationship: status, inAftercare: true } : null };
+      }),
+    );
+    if (!secondary.ok) throw new Error(secondary.reason);
+    const shown = secondary.report.figures.filter((f) => f.key.startsWith("relationship_") && !f.suppressed);
+    expect(shown.map((f) => [f.key, f.value, f.responseRate])).toEqual([
+      ["relationship_same_partner", 13, 87],
+    ]);
+    const csv = outcomeReportCsv(result.report);
+    expect(csv).toContain(
+      "discharge,2026-Q1,30,40,Relationship at the latest follow-up: with the same partner as at admission (clients),13,13,80\n",
+    );
+    expect(csv).toContain("Relationship at the latest follow-up: single (clients),suppressed,,\n");
+    // With nobody answering the check, every new figure is suppressed.
+    const silent = outcomeReport(
+      "discharge",
+      "2026-Q1",
+      Array.from({ length: 12 }, (_, i) => client(i)),
+    );
+    if (!silent.ok) throw new Error(silent.reason);
+    for (const f of silent.report.figures.filter(
+      (f) =>
+        /follow_up$|^relationship_/.test(f.key) && !f.key.startsWith("phq9") && !f.key.startsWith("gad7"),
+    ))
+      expect(f.suppressed).toBe(true);
   });
 
   it("knows quarter bounds and the 30-day sober share", () => {

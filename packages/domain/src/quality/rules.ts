@@ -1,3 +1,8 @@
+import {
+  type RelationshipStatus,
+  RelationshipStatus as relationshipStatuses,
+  relationshipStatusNames,
+} from "../instruments/follow-up-check.js";
 import type {
   GenderDesignation,
   GenderRestriction,
@@ -405,6 +410,13 @@ export interface CohortClient {
   followUpsCompleted: number;
   /** 0–1, or null when the ledger has no start date. */
   soberShare30: number | null;
+  /**
+   * The 30 days before the latest follow-up day given so far, from the ledger (0–1); null without a
+   * follow-up yet or without a start date covering them. Sobriety is never asked in the check.
+   */
+  soberShareAtFollowUp: number | null;
+  /** The latest completed follow-up check (self-reported), or null when none was answered. */
+  followUpCheck: { relationship: RelationshipStatus | null; inAftercare: boolean | null } | null;
 }
 
 export type OutcomeReportResult = { ok: true; report: OutcomeReportView } | { ok: false; reason: string };
@@ -430,6 +442,62 @@ function figure(
     responseRate: percent(answered.length, cohort),
     suppressed: false,
   };
+}
+
+/**
+ * How many clients gave one answer: the count is both the value and the clients behind it; the
+ * response rate is the share of the cohort who answered the question at all. A count under 11 is
+ * suppressed like every other figure.
+ */
+function countFigure(
+  key: string,
+  label: string,
+  count: number,
+  answered: number,
+  cohort: number,
+): OutcomeFigure {
+  if (count < minimumCell)
+    return { key, label, value: null, clients: null, responseRate: null, suppressed: true };
+  return {
+    key,
+    label,
+    value: count,
+    clients: count,
+    responseRate: percent(answered, cohort),
+    suppressed: false,
+  };
+}
+
+/**
+ * Relationship-status counts at the latest follow-up check, one figure per status. The counts add up
+ * to the clients who answered (which the response rate gives away), so the withheld cells together
+ * would be that total minus the shown ones: while that remainder is 1 to 10 clients, the smallest
+ * shown count is withheld too (secondary suppression), so no small group can be worked out.
+ */
+function relationshipFigures(cohort: readonly CohortClient[]): OutcomeFigure[] {
+  const statuses = cohort.map((c) => c.followUpCheck?.relationship ?? null);
+  const answered = statuses.filter((s) => s !== null).length;
+  const counts = new Map(
+    relationshipStatuses.map((status) => [status, statuses.filter((s) => s === status).length]),
+  );
+  const withheld = new Set(relationshipStatuses.filter((status) => (counts.get(status) ?? 0) < minimumCell));
+  const remainder = () => [...withheld].reduce((sum, status) => sum + (counts.get(status) ?? 0), 0);
+  while (remainder() > 0 && remainder() < minimumCell) {
+    const smallest = relationshipStatuses
+      .filter((status) => !withheld.has(status))
+      .sort((a, b) => (counts.get(a) ?? 0) - (counts.get(b) ?? 0))[0];
+    if (smallest === undefined) break;
+    withheld.add(smallest);
+  }
+  return relationshipStatuses.map((status) =>
+    countFigure(
+      `relationship_${status}`,
+      `Relationship at the latest follow-up: ${relationshipStatusNames[status].toLowerCase()} (clients)`,
+      withheld.has(status) ? 0 : (counts.get(status) ?? 0),
+      answered,
+      cohort.length,
+    ),
+  );
 }
 
 /**
@@ -490,6 +558,24 @@ export function outcomeReport(
           n,
           100,
         ),
+        figure(
+          "sober_days_30_follow_up",
+          "Share of the 30 days before the latest follow-up sober (%)",
+          cohort.map((c) => c.soberShareAtFollowUp),
+          n,
+          100,
+        ),
+        figure(
+          "in_aftercare_follow_up",
+          "Still in aftercare at the latest follow-up as self-reported (%)",
+          cohort.map((c) => {
+            const inAftercare = c.followUpCheck?.inAftercare ?? null;
+            return inAftercare === null ? null : inAftercare ? 1 : 0;
+          }),
+          n,
+          100,
+        ),
+        ...relationshipFigures(cohort),
       ],
     },
   };

@@ -13,6 +13,7 @@ import * as programmeOperations from "./2026-11-30T2000-programme-operations.js"
 import * as groupsFamily from "./2026-11-30T2100-groups-family.js";
 import * as aftercare from "./2026-11-30T2200-aftercare.js";
 import * as quality from "./2026-11-30T2300-quality.js";
+import * as followUp from "./2026-12-01T0000-follow-up.js";
 
 /**
  * Every migration, in order. Forward-only: a migration is never edited once it has landed; a change
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-30T2100-groups-family": groupsFamily,
   "2026-11-30T2200-aftercare": aftercare,
   "2026-11-30T2300-quality": quality,
+  "2026-12-01T0000-follow-up": followUp,
 };

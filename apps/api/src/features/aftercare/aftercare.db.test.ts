@@ -103,7 +103,10 @@ describeEachDialect("discharge with an aftercare plan; aftercare in the app", ({
       trackId,
       bedId: null,
       referralSource: "Self",
-      consents: [{ kind: "treatment", signedOn: addDays(today(), -20) }],
+      consents: [
+        { kind: "treatment", signedOn: addDays(today(), -20) },
+        { kind: "outcome_follow_up", signedOn: addDays(today(), -20) },
+      ],
     });
     expect(admitted.statusCode).toBe(201);
   });
@@ -199,7 +202,7 @@ describeEachDialect("discharge with an aftercare plan; aftercare in the app", ({
     expect((await call("PUT", `${base()}/aftercare`, clinicianId, plan())).statusCode).toBe(200);
   });
 
-  it("finalises in one transaction: follow-ups at 1, 3, 6 and 12 months and a drafted summary", async () => {
+  it("finalises in one transaction: follow-ups at 1, 3, 6 and 12 months (then yearly) and a drafted summary", async () => {
     const schedulesBefore = await count("assessment_schedules");
     const res = await call("POST", `${base()}/discharge`, clinicianId, {
       dischargedOn: today(),
@@ -215,7 +218,7 @@ describeEachDialect("discharge with an aftercare plan; aftercare in the app", ({
     expect(schedules[0]).toMatchObject({
       kind: "follow_up",
       startDay: today(),
-      instrumentIds: ["phq-9", "gad-7"],
+      instrumentIds: ["phq-9", "gad-7", "lantern-follow-up"],
     });
     const summary = (await call("GET", `${base()}/discharge-summary`, clinicianId)).json();
     expect(summary.content).toContain(

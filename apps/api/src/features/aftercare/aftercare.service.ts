@@ -9,10 +9,12 @@ import {
   type AttendanceView,
   addDays,
   aftercareCalendar,
+  type ConsentEntry,
   type DischargeRequest,
   type DischargeSummaryView,
   dayInWeek,
   type EditDischargeSummaryRequest,
+  followUpCheck,
   type LogAttendanceRequest,
   lengthOfStay,
   localDateOf,
@@ -69,8 +71,17 @@ const conflict = (title: string, errors?: FieldError[]) =>
   new HttpProblem(409, "conflict", title, undefined, errors);
 const notFound = () => new HttpProblem(404, "notFound", "Not found.");
 
-/** The questionnaires given at each follow-up after discharge. */
-export const followUpBattery = ["phq-9", "gad-7"];
+/**
+ * What is given at each follow-up after discharge: PHQ-9, GAD-7 and Lantern's own follow-up check
+ * (relationship status and aftercare, self-reported; not validated, not scored).
+ */
+export const followUpBattery = ["phq-9", "gad-7", followUpCheck.id];
+
+/** Whether the episode's admission recorded the client's agreement to follow-up after discharge. */
+export function agreedToFollowUp(episode: Pick<EpisodeRow, "consents">): boolean {
+  const parsed: unknown = JSON.parse(episode.consents);
+  return Array.isArray(parsed) && (parsed as ConsentEntry[]).some((c) => c?.kind === "outcome_follow_up");
+}
 
 async function episodeOf(db: Executor, access: ClientAccess, episodeId: string): Promise<EpisodeRow> {
   const episode = await findEpisode(db, episodeId);
@@ -114,9 +125,10 @@ async function currentVersions(db: Executor, clientId: string) {
 async function planView(
   db: Executor,
   clientId: string,
-  episodeId: string,
+  episode: EpisodeRow,
   dischargeDay: string | null,
 ): Promise<{ view: AftercarePlanView; state: AftercareState }> {
+  const episodeId = episode.id;
   const [row, reviews, versions] = await Promise.all([
     findAftercarePlan(db, episodeId),
     reviewsOf(db, episodeId),
@@ -160,6 +172,7 @@ async function planView(
         safetyPlan: versions.safety_plan,
       },
       followUpScheduleId: row?.follow_up_schedule_id ?? null,
+      followUpConsent: agreedToFollowUp(episode),
       missing: missingAftercare(state, dischargeDay),
       updatedAt: row ? toIso(row.updated_at) : null,
     },
@@ -172,7 +185,7 @@ export async function getAftercare(
   episodeId: string,
 ): Promise<AftercarePlanView> {
   const episode = await episodeOf(db.kysely, access, episodeId);
-  return (await planView(db.kysely, access.clientId, episodeId, episode.discharged_on)).view;
+  return (await planView(db.kysely, access.clientId, episode, episode.discharged_on)).view;
 }
 
 /**
@@ -272,8 +285,9 @@ export async function reviewAftercare(
 
 /**
  * The aftercare gate of a discharge, inside its transaction: refuses (409) with every missing item
- * named; otherwise makes the follow-up questionnaire schedule (1, 3, 6 and 12 months from the
- * discharge day). Call before the episode is closed; `draftDischargeSummary` afterwards.
+ * named; otherwise, when the admission recorded the client's agreement to follow-up, makes the
+ * follow-up schedule (1, 3, 6 and 12 months from the discharge day, then yearly). Without that
+ * consent no schedule is made. Call before the episode is closed; `draftDischargeSummary` afterwards.
  */
 export async function completeAftercare(
   trx: Executor,
@@ -283,12 +297,15 @@ export async function completeAftercare(
   dischargedOn: string,
   now: Date,
 ): Promise<void> {
-  const { view } = await planView(trx, clientId, episodeId, dischargedOn);
+  const episode = await findEpisode(trx, episodeId);
+  if (!episode || episode.client_id !== clientId) throw notFound();
+  const { view } = await planView(trx, clientId, episode, dischargedOn);
   if (view.missing.length > 0)
     throw conflict(
       "The aftercare plan is not complete yet.",
       view.missing.map((m) => ({ field: `aftercare.${m.field}`, message: m.message })),
     );
+  if (!view.followUpConsent) return;
   const scheduleId = uuidv7();
   await insertSchedule(trx, {
     id: scheduleId,
@@ -406,7 +423,11 @@ export async function draftDischargeSummary(
     lines.push(`- Group: ${g.name}, ${g.weekday} ${g.time}${g.place ? `, ${g.place}` : ""}.`);
   for (const m of stored.meetings)
     lines.push(`- Meeting: ${m.name}, ${m.weekday} ${m.time}${m.place ? `, ${m.place}` : ""}.`);
-  lines.push("- Follow-up questionnaires (PHQ-9, GAD-7) 1, 3, 6 and 12 months after discharge.");
+  lines.push(
+    aftercare?.follow_up_schedule_id
+      ? "- Follow-ups 1, 3, 6 and 12 months after discharge, then yearly: PHQ-9, GAD-7 and Lantern's follow-up check (relationship and aftercare, self-reported)."
+      : "- No follow-up after discharge: the client did not agree to be contacted for follow-up, so none is scheduled.",
+  );
   await insertSummary(trx, {
     episode_id: episodeId,
     client_id: access.clientId,

@@ -1,7 +1,7 @@
 import {
   AssessmentView,
   AssignAssessmentRequest,
-  assignableInstrument,
+  givenInstrument,
   InstrumentView,
   SaveAnswersRequest,
   toInstrumentView,
@@ -38,7 +38,7 @@ export const assessmentRoutes =
         },
       },
       async (request) => {
-        const definition = assignableInstrument(request.params.instrumentId);
+        const definition = givenInstrument(request.params.instrumentId);
         if (!definition) throw new HttpProblem(404, "notFound", "Not found.");
         return toInstrumentView(definition);
       },

@@ -4,10 +4,13 @@ import {
   type AssignAssessmentRequest,
   answerCodes,
   assignableInstrument,
+  givenInstrument,
   type InstrumentDefinition,
+  isUnscoredCheck,
   type SaveAnswersRequest,
   scoreResponse,
   toFhirResponse,
+  unansweredItems,
 } from "@lantern/domain";
 import type { Selectable } from "kysely";
 import type { Actor } from "../../access/actor.js";
@@ -38,7 +41,7 @@ function parseAnswers(stored: string): Record<string, number> {
 
 /** The view of a stored assessment. */
 export function toAssessmentView(row: AssessmentRow): AssessmentView {
-  const definition = assignableInstrument(row.instrument_id);
+  const definition = givenInstrument(row.instrument_id);
   return {
     id: row.id,
     instrumentId: row.instrument_id,
@@ -126,7 +129,7 @@ export async function listAssessments(db: Db, clientId: string): Promise<Assessm
 async function openRow(db: Db, clientId: string, assessmentId: string) {
   const row = await findAssessment(db.kysely, assessmentId);
   if (!row || row.client_id !== clientId) throw notFound();
-  const definition = assignableInstrument(row.instrument_id);
+  const definition = givenInstrument(row.instrument_id);
   if (!definition) throw notFound();
   return { row, definition };
 }
@@ -152,6 +155,7 @@ function checkAnswers(definition: InstrumentDefinition, answers: Record<string, 
 /**
  * The client saves answers as they go (a draft), or submits: then every scored item must be
  * answered; the total, band and flags are stored once and the assessment cannot change again.
+ * Lantern's unscored checks (the follow-up check) need every question answered and store no result.
  */
 export async function saveAnswers(
   db: Db,
@@ -170,7 +174,18 @@ export async function saveAnswers(
     status: "draft",
     updated_at: now,
   };
-  if (body.submit) {
+  if (body.submit && isUnscoredCheck(definition)) {
+    const missing = unansweredItems(definition, body.answers);
+    if (missing.length > 0)
+      throw invalid(
+        missing.map((itemId) => ({
+          field: `answers.${itemId}`,
+          message: "Answer this question before you finish.",
+        })),
+        "A few questions still need an answer.",
+      );
+    changes = { ...changes, status: "completed", result: null, safety_flag: false, completed_at: now };
+  } else if (body.submit) {
     const score = scoreResponse(definition, answerCodes(definition, body.answers));
     if (!score.ok)
       throw invalid(

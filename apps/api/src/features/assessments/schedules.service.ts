@@ -2,6 +2,7 @@ import {
   addDays,
   assignableInstrument,
   type CreateScheduleRequest,
+  givenInstrument,
   localDateOf,
   nextOccurrence,
   occurrencesDueBy,
@@ -195,7 +196,8 @@ export async function materialiseDue(
     const nextDay = schedule.next_day;
     if (nextDay === null || nextDay > today) continue;
     const days = occurrencesDueBy(timesOf(schedule), today).filter((day) => day >= nextDay);
-    const instrumentIds = instrumentIdsOf(schedule).filter((id) => assignableInstrument(id));
+    // Lantern's own checks ride along where the app put them in the battery (follow-ups).
+    const instrumentIds = instrumentIdsOf(schedule).filter((id) => givenInstrument(id));
     const rows: Insertable<AssessmentsTable>[] = days.flatMap((day) =>
       instrumentIds.map((instrumentId) => ({
         id: uuidv7(now.getTime()),

@@ -1,4 +1,4 @@
-import { addDays, localDateOf, uuidv7 } from "@lantern/domain";
+import { addDays, daysBetween, localDateOf, uuidv7 } from "@lantern/domain";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootApp } from "../../../test/app.js";
@@ -371,6 +371,31 @@ describeEachDialect("programme quality: credentials, the six criteria, outcome r
       const present = <T>(xs: (T | null)[]) => xs.filter((x): x is T => x !== null);
       const phq9Follow = present(seeded.map((s) => s.phq9Follow));
       const ledger = seeded.filter((s) => s.hasLedger);
+      const withheld = { value: null, clients: null, responseRate: null, suppressed: true };
+      // The check answered at the latest follow-up (the earlier one said otherwise).
+      const checked = present(seeded.map((s) => s.check ?? null));
+      expect(checked).toHaveLength(12);
+      const stillInAftercare = checked.filter((c) => c.therapist + c.groups + c.meetings > 0);
+      // The ledger before the latest follow-up day (discharge + 90): the sobriety start is 200 days
+      // before today and the acts fall within the last week, so only the start can cut the window.
+      const latestFollowUp = addDays(q2.discharge, 90);
+      const start = addDays(localDateOf(new Date(), "Europe/London"), -200);
+      const windowStart = addDays(latestFollowUp, -30);
+      const from = start > windowStart ? start : windowStart;
+      const covered = daysBetween(from, latestFollowUp);
+      const acts = (s: Seeded) =>
+        Array.from({ length: s.acts }, (_, a) =>
+          addDays(localDateOf(new Date(), "Europe/London"), -3 * (a + 1)),
+        ).filter((d) => d >= from && d < latestFollowUp).length;
+      const soberBeforeFollowUp =
+        covered <= 0 || ledger.length < 11
+          ? withheld
+          : {
+              value: mean(ledger.map((s) => (100 * (covered - acts(s))) / covered)),
+              clients: ledger.length,
+              responseRate: Math.round((100 * ledger.length) / n),
+              suppressed: false,
+            };
       const expected = {
         phq9_admission: {
           value: mean(seeded.map((s) => s.phq9In)),
@@ -397,9 +422,28 @@ describeEachDialect("programme quality: credentials, the six criteria, outcome r
           responseRate: Math.round((100 * ledger.length) / n),
           suppressed: false,
         },
+        sober_days_30_follow_up: soberBeforeFollowUp,
+        in_aftercare_follow_up: {
+          value: Math.round(1000 * (stillInAftercare.length / checked.length)) / 10,
+          clients: checked.length,
+          responseRate: Math.round((100 * checked.length) / n),
+          suppressed: false,
+        },
+        // Twelve with the same partner (shown), nobody else (withheld: under 11).
+        relationship_same_partner: {
+          value: checked.filter((c) => c.relationship === 1).length,
+          clients: checked.filter((c) => c.relationship === 1).length,
+          responseRate: Math.round((100 * checked.length) / n),
+          suppressed: false,
+        },
+        relationship_new_partner: withheld,
+        relationship_separated: withheld,
+        relationship_single: withheld,
+        relationship_not_saying: withheld,
       };
       expect(report.cohortSize).toBe(13);
-      expect(report.followUpResponseRate).toBe(Math.round((100 * phq9Follow.length) / n));
+      const answeredAny = seeded.filter((s) => s.phq9Follow !== null || s.check).length;
+      expect(report.followUpResponseRate).toBe(Math.round((100 * answeredAny) / n));
       expect(
         Object.fromEntries(
           report.figures.map(({ key, value, clients, responseRate, suppressed }) => [
@@ -428,6 +472,25 @@ describeEachDialect("programme quality: credentials, the six criteria, outcome r
           line("GAD-7 mean at admission", expected.gad7_admission),
           line("GAD-7 mean at the latest follow-up", expected.gad7_follow_up),
           line("Share of the last 30 days sober (%)", expected.sober_days_30),
+          line(
+            "Share of the 30 days before the latest follow-up sober (%)",
+            expected.sober_days_30_follow_up,
+          ),
+          line(
+            "Still in aftercare at the latest follow-up as self-reported (%)",
+            expected.in_aftercare_follow_up,
+          ),
+          line(
+            "Relationship at the latest follow-up: with the same partner as at admission (clients)",
+            expected.relationship_same_partner,
+          ),
+          line("Relationship at the latest follow-up: with a new partner (clients)", withheld),
+          line(
+            "Relationship at the latest follow-up: separated or divorced since admission (clients)",
+            withheld,
+          ),
+          line("Relationship at the latest follow-up: single (clients)", withheld),
+          line("Relationship at the latest follow-up: would rather not say (clients)", withheld),
           "",
         ].join("\n"),
       );
@@ -570,10 +633,13 @@ describeEachDialect("programme quality: credentials, the six criteria, outcome r
       const record = await criterion("track_record", cohortOrg, cohortAdmin);
       // 17 discharged clients, three follow-ups each; answered: 2 phq-9 + 1 gad-7 for 11 of the first 13
       // (gad-7 only for i < 4), and the 4 small-cohort clients copy client 0 (all three answered).
-      const given = 17 * 3;
+      // Plus the follow-up checks: two answered where a client has one, else one left open.
+      const checks = [...seeded, ...Array.from({ length: 4 }, () => seeded[0] as Seeded)];
+      const given = 17 * 3 + checks.reduce((a, s) => a + (s.check ? 2 : 1), 0);
       const done =
         seeded.reduce((a, s) => a + (s.phq9Follow === null ? 0 : 2) + (s.gad7Follow === null ? 0 : 1), 0) +
-        4 * 3;
+        4 * 3 +
+        checks.reduce((a, s) => a + (s.check ? 2 : 0), 0);
       expect(record.evidence[0]).toContain(`${done} of ${given} follow-up questionnaires answered`);
     });
   });

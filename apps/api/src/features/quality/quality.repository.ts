@@ -47,6 +47,7 @@ export async function scheduledAssessmentsOf(db: Executor, clientIds: readonly s
       "assessments.instrument_id",
       "assessments.status",
       "assessments.result",
+      "assessments.answers",
       "assessments.occurrence_day",
       "assessment_schedules.kind",
     ])

@@ -4,11 +4,13 @@ import {
   type CredentialDates,
   censusName,
   computeCriteria,
+  followUpCheck,
   type OutcomeReportQuery,
   type OutcomeReportView,
   outcomeReport,
   type QualityDashboardView,
   quarterRange,
+  readFollowUpCheck,
   soberShareLast30,
 } from "@lantern/domain";
 import type { Db } from "../../db/dialect.js";
@@ -116,7 +118,9 @@ export async function qualityDashboard(
 /**
  * The clients of an admission or discharge cohort (one calendar quarter), each reduced to figures:
  * PHQ-9 and GAD-7 at admission (the admission battery on or after the admission day) and at the
- * latest answered follow-up, follow-ups given and answered, and the 30-day sober share from the ledger.
+ * latest answered follow-up, follow-ups given and answered, the 30-day sober share from the ledger
+ * (today and before the latest follow-up day given), and the latest answered follow-up check
+ * (relationship status, still in aftercare; self-reported).
  */
 export async function cohortOf(db: Db, organisationId: string, query: OutcomeReportQuery, now = new Date()) {
   const k = db.kysely;
@@ -150,12 +154,21 @@ export async function cohortOf(db: Db, organisationId: string, query: OutcomeRep
       return chosen ? totalOf(chosen.result) : null;
     };
     const followUps = mine.filter((a) => a.kind === "follow_up");
+    const events = toLedgerEvents(ledger.filter((e) => e.client_id === clientId));
+    const latestFollowUpDay = followUps.at(-1)?.occurrence_day ?? null;
+    const latestCheck = followUps
+      .filter((a) => a.instrument_id === followUpCheck.id && a.status === "completed")
+      .at(-1);
     return {
       admission: { phq9: score("admission", "phq-9", "first"), gad7: score("admission", "gad-7", "first") },
       followUp: { phq9: score("follow_up", "phq-9", "last"), gad7: score("follow_up", "gad-7", "last") },
       followUpsGiven: followUps.length,
       followUpsCompleted: followUps.filter((a) => a.status === "completed").length,
-      soberShare30: soberShareLast30(toLedgerEvents(ledger.filter((e) => e.client_id === clientId)), today),
+      soberShare30: soberShareLast30(events, today),
+      soberShareAtFollowUp: latestFollowUpDay === null ? null : soberShareLast30(events, latestFollowUpDay),
+      followUpCheck: latestCheck
+        ? readFollowUpCheck(JSON.parse(latestCheck.answers) as Record<string, number>)
+        : null,
     };
   });
 }

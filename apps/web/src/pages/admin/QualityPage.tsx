@@ -106,7 +106,9 @@ function ReportFigures({ report }: { report: OutcomeReportView }) {
     <Table fz="sm">
       <Table.Caption>
         {report.cohortSize} clients ({report.from} to {report.to}); {report.followUpResponseRate} % answered
-        at least one follow-up. Figures resting on fewer than 11 clients are not shown.
+        at least one follow-up. Figures resting on fewer than 11 clients are not shown. Aftercare and
+        relationship rows come from Lantern's own follow-up questions (self-reported, not a validated
+        measure); sobriety rows come from each client's own record of days, never asked again.
       </Table.Caption>
       <Table.Thead>
         <Table.Tr>

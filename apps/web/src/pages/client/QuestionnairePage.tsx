@@ -10,7 +10,7 @@ import { Loading } from "../../components/Loading";
 import { LoadProblem, problemMessage } from "../../components/LoadProblem";
 import { OwnRecordRequired } from "../../components/OwnRecordRequired";
 import { PageHeading } from "../../components/PageHeading";
-import { scoreWords, shortTitle } from "../../lib/assessmentWords";
+import { isCheck, scoreWords, shortTitle } from "../../lib/assessmentWords";
 
 const title = "Questionnaire";
 
@@ -38,7 +38,30 @@ function SafetyOffer() {
   );
 }
 
+/** After Lantern's own follow-up check: thanks, no score. */
+function CheckDone() {
+  return (
+    <Stack gap="md">
+      <Paper withBorder radius="md" p="md" component="section" aria-labelledby="result-heading">
+        <Stack gap="xs">
+          <Title order={2} size="h3" id="result-heading">
+            Thank you
+          </Title>
+          <Text>
+            Your answers are saved. There is no score: these are Lantern's own questions, not a validated
+            questionnaire, and they help your programme learn how people get on after leaving.
+          </Text>
+        </Stack>
+      </Paper>
+      <Anchor component={Link} to="/questionnaires">
+        Back to your questionnaires
+      </Anchor>
+    </Stack>
+  );
+}
+
 function Result({ assessment }: { assessment: AssessmentView }) {
+  if (isCheck(assessment.instrumentId)) return <CheckDone />;
   return (
     <Stack gap="md">
       {assessment.safetyFlag ? <SafetyOffer /> : null}
@@ -71,6 +94,7 @@ function Form({
   instrument: InstrumentView;
 }) {
   const save = useSaveAnswers(record.id);
+  const check = isCheck(assessment.instrumentId);
   const [answers, setAnswers] = useState<Record<string, number>>(assessment.answers);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [draftProblem, setDraftProblem] = useState<string | null>(null);
@@ -123,7 +147,7 @@ function Form({
               value={answers[item.id] === undefined ? null : String(answers[item.id])}
               onChange={(value) => choose(item.id, Number(value))}
               error={errors[`answers.${item.id}`]}
-              withAsterisk={item.scored}
+              withAsterisk={item.scored || check}
             >
               <Stack gap="sm" mt="sm">
                 {item.options.map((option) => (
@@ -142,7 +166,7 @@ function Form({
           </Alert>
         ) : null}
         <Button type="submit" size="lg" fullWidth loading={save.isPending && save.variables?.body.submit}>
-          Finish and see my score
+          {check ? "Finish" : "Finish and see my score"}
         </Button>
       </Stack>
     </form>

@@ -9,7 +9,7 @@ import { Loading } from "../../components/Loading";
 import { LoadProblem } from "../../components/LoadProblem";
 import { OwnRecordRequired } from "../../components/OwnRecordRequired";
 import { PageHeading } from "../../components/PageHeading";
-import { scoreWords, shortTitle, statusWords } from "../../lib/assessmentWords";
+import { isCheck, scoreWords, shortTitle, statusWords } from "../../lib/assessmentWords";
 import { formatDate } from "../../lib/format";
 
 const title = "Questionnaires";
@@ -28,7 +28,12 @@ function QuestionnaireCard({ assessment, level }: { assessment: AssessmentView; 
             {statusWords(assessment)}
           </Badge>
         </Group>
-        {done ? (
+        {done && isCheck(assessment.instrumentId) ? (
+          <Text>
+            Thank you: your answers are saved
+            {assessment.completedAt ? ` (${formatDate(assessment.completedAt)})` : ""}. There is no score.
+          </Text>
+        ) : done ? (
           <Text>
             Your score: {scoreWords(assessment)}
             {assessment.completedAt ? ` (${formatDate(assessment.completedAt)})` : ""}.

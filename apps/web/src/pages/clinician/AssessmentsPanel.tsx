@@ -32,7 +32,7 @@ import { ApiError } from "../../api/client";
 import { TrendChart } from "../../components/charts/TrendChart";
 import { Loading } from "../../components/Loading";
 import { LoadProblem, problemMessage } from "../../components/LoadProblem";
-import { shortTitle } from "../../lib/assessmentWords";
+import { checkAnswerWords, isCheck, shortTitle } from "../../lib/assessmentWords";
 import { formatDate } from "../../lib/format";
 
 const statusNames = { due: "Assigned", draft: "Started", completed: "Completed" } as const;
@@ -41,14 +41,15 @@ const kindNames: Record<ScheduleKind, string> = {
   admission: "At admission",
   weekly: "Weekly",
   discharge: "At discharge",
-  follow_up: "Follow-ups 1, 3, 6 and 12 months after discharge",
+  follow_up: "Follow-ups 1, 3, 6 and 12 months after discharge, then yearly",
 };
 
 /** The client's today, by the browser's zone (the API checks against the client's own zone). */
 const localToday = () => localDateOf(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone);
 
 function batteryWords(ids: string[]) {
-  return ids.map((id) => shortTitle(id).split(" ")[0]).join(" and ");
+  const words = ids.map((id) => (isCheck(id) ? "the follow-up check" : shortTitle(id).split(" ")[0]));
+  return words.length <= 2 ? words.join(" and ") : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
 }
 
 /** Schedules: the intake battery in one click, other batteries by kind and day, and stopping one. */
@@ -299,7 +300,7 @@ export function AssessmentsPanel({ clientId }: { clientId: string }) {
                       </Table.Td>
                       <Table.Td>{a.dueDate ?? "—"}</Table.Td>
                       <Table.Td>{a.completedAt ? formatDate(a.completedAt) : "—"}</Table.Td>
-                      <Table.Td>{a.result ? a.result.total : "—"}</Table.Td>
+                      <Table.Td>{a.result ? a.result.total : (checkAnswerWords(a) ?? "—")}</Table.Td>
                       <Table.Td>{a.result?.band ?? "—"}</Table.Td>
                       <Table.Td>
                         {a.safetyFlag ? (

@@ -320,8 +320,9 @@ function AftercareForm({
               Finalise the discharge
             </Title>
             <Text size="sm">
-              Finalising schedules the follow-up questionnaires 1, 3, 6 and 12 months after the discharge day
-              and drafts the discharge summary from the record.
+              {plan.followUpConsent
+                ? "Finalising schedules the follow-ups 1, 3, 6 and 12 months after the discharge day and then yearly, and drafts the discharge summary from the record."
+                : "The client did not agree to be contacted for follow-up after discharge, so finalising schedules no follow-ups. It drafts the discharge summary from the record."}
             </Text>
             <Group gap="sm" align="flex-end" wrap="wrap">
               <TextInput
@@ -525,6 +526,15 @@ export function DischargePage() {
               Admitted {episode.admittedOn}
               {episode.dischargedOn ? `; discharged ${episode.dischargedOn}` : "; in care now"}.
             </Text>
+            {episode.dischargedOn ? (
+              <Text>
+                {plan.data.followUpScheduleId
+                  ? "Follow-ups are scheduled 1, 3, 6 and 12 months after the discharge day, then yearly."
+                  : plan.data.followUpConsent
+                    ? "No follow-ups are scheduled for this episode."
+                    : "The client did not agree to be contacted for follow-up after discharge, so no follow-ups are scheduled."}
+              </Text>
+            ) : null}
             <AftercareForm
               key={episodeId}
               plan={plan.data}
