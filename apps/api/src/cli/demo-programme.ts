@@ -4,6 +4,7 @@ import {
   addDays,
   answerCodes,
   ConsentKind,
+  followUpCheck,
   gad7,
   type InstrumentDefinition,
   type LocalDate,
@@ -540,13 +541,40 @@ export async function seedDemoProgramme(
       });
     }
   };
+  // The follow-up check (Lantern's own questions, unscored): stored answers only, as the API does.
+  const followUpCheckRow = (who: Person, scheduleId: string, day: LocalDate, answers: boolean) => {
+    const completedOn = addDays(day, int(0, 4));
+    const at = completedOn < today ? completedOn : day;
+    const relationship = [1, 1, 1, 1, 1, 2, 2, 3, 3, 3, 3, 4, 4, 4, 5, 5][int(0, 15)] ?? 5;
+    const still = () => (chance(0.7) ? 1 : 0);
+    rows.add("assessments", {
+      id: uuidv7(),
+      client_id: who.clientId,
+      instrument_id: followUpCheck.id,
+      assigned_by_user_id: who.clinicianId,
+      due_date: day,
+      status: answers ? "completed" : "due",
+      answers: JSON.stringify(
+        answers ? { relationship, therapist: still(), groups: still(), meetings: still() } : {},
+      ),
+      result: null,
+      safety_flag: false,
+      created_at: instant(day, 7),
+      updated_at: instant(answers ? at : day, 19),
+      completed_at: answers ? instant(at, 19) : null,
+      schedule_id: scheduleId,
+      occurrence_day: day,
+    });
+  };
   const schedule = (who: Person, kind: "admission" | "discharge" | "follow_up", startDay: LocalDate) => {
     const id = uuidv7();
     rows.add("assessment_schedules", {
       id,
       client_id: who.clientId,
       kind,
-      instrument_ids: JSON.stringify(["phq-9", "gad-7"]),
+      instrument_ids: JSON.stringify(
+        kind === "follow_up" ? ["phq-9", "gad-7", followUpCheck.id] : ["phq-9", "gad-7"],
+      ),
       start_day: startDay,
       created_by_user_id: who.clinicianId,
       created_at: instant(startDay, 8),
@@ -733,11 +761,13 @@ export async function seedDemoProgramme(
       for (const [n, day] of due.entries()) {
         // Most answer; most stay below their admission scores, some drift back up for a while.
         const worse = chance(0.12);
+        const answers = responder && (n === 0 || chance(0.8));
+        followUpCheckRow(who, scheduleId, day, answers);
         battery(
           who,
           scheduleId,
           day,
-          responder && (n === 0 || chance(0.8))
+          answers
             ? {
                 phq9: worse ? Math.min(27, phqIn + int(-2, 2)) : Math.max(0, phqOut + int(-4, 3)),
                 gad7: worse ? Math.min(21, gadIn + int(-2, 2)) : Math.max(0, gadOut + int(-3, 3)),
@@ -760,7 +790,8 @@ export async function seedDemoProgramme(
       from: p.admittedOn,
       to: p.dischargedOn,
     });
-    if (chance(0.62)) family(who, p.admittedOn, p.dischargedOn);
+    // Three in five former clients had family take part, fixed by place so the share stays above half.
+    if (p.position % 5 < 3) family(who, p.admittedOn, p.dischargedOn);
 
     // Aftercare: a plan for every alumnus discharged with one, attendance logged by some.
     if (chance(0.45)) {

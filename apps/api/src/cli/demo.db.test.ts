@@ -155,7 +155,19 @@ describeEachDialect("the demo programme", ({ get, dialect }) => {
       .selectFrom("assessments")
       .select(["instrument_id", "answers", "result", "status"])
       .execute();
-    const completed = rows.filter((r) => r.status === "completed");
+    // The follow-up check is Lantern's own unscored questions: answers only, never a result.
+    const checks = rows.filter((r) => r.instrument_id === "lantern-follow-up" && r.status === "completed");
+    expect(checks.length).toBeGreaterThan(50);
+    for (const row of checks) {
+      expect(row.result).toBeNull();
+      expect(Object.keys(JSON.parse(row.answers)).sort()).toEqual([
+        "groups",
+        "meetings",
+        "relationship",
+        "therapist",
+      ]);
+    }
+    const completed = rows.filter((r) => r.status === "completed" && r.instrument_id !== "lantern-follow-up");
     expect(completed.length).toBeGreaterThan(300);
     for (const row of completed) {
       const definition = builtInInstruments.find((d) => d.id === row.instrument_id);
