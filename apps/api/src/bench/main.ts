@@ -131,6 +131,26 @@ async function participants(database: Config["database"], caseload: number) {
       .select(["id", "email"])
       .where("email", "=", generatedEmails.clinician(1))
       .executeTakeFirstOrThrow();
+    const admin = await db.kysely
+      .selectFrom("users")
+      .select(["id", "email"])
+      .where("email", "=", generatedEmails.admin)
+      .executeTakeFirstOrThrow();
+    // The outcome report's cohort: the quarter with the most discharges (ties: the later quarter).
+    const perQuarter = new Map<string, number>();
+    for (const { discharged_on: day } of await db.kysely
+      .selectFrom("episodes")
+      .select("discharged_on")
+      .where("organisation_id", "=", organisationId)
+      .where("discharged_on", "is not", null)
+      .execute()) {
+      if (!day) continue;
+      const quarter = `${day.slice(0, 4)}-Q${Math.ceil(Number(day.slice(5, 7)) / 3)}`;
+      perQuarter.set(quarter, (perQuarter.get(quarter) ?? 0) + 1);
+    }
+    const [reportQuarter, cohortSize] = [...perQuarter].sort(
+      (a, b) => b[1] - a[1] || b[0].localeCompare(a[0]),
+    )[0] ?? ["", 0];
     const load = async (from: number, to: number): Promise<BenchClient[]> => {
       const emails = Array.from({ length: to - from + 1 }, (_, i) => generatedEmails.client(from + i));
       const rows = await db.kysely
@@ -166,6 +186,8 @@ async function participants(database: Config["database"], caseload: number) {
     return {
       organisationId,
       clinician: { userId: clinician.id, email: clinician.email },
+      admin: { userId: admin.id, email: admin.email },
+      report: { basis: "discharge" as const, quarter: reportQuarter, cohortSize },
       clients,
       writers,
       version,
@@ -198,6 +220,12 @@ export async function runBench(args: string[]): Promise<number> {
     say,
   );
   const who = await participants(prepared.database, caseload);
+  if (who.report.cohortSize < 11) {
+    process.stderr.write(
+      `bench: no quarter has 11 discharges for the outcome report (most: ${who.report.cohortSize}); use more --clients.\n`,
+    );
+    return 2;
+  }
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -218,10 +246,11 @@ export async function runBench(args: string[]): Promise<number> {
   const serverPid = server.pid ?? null;
   const results: ScenarioResult[] = [];
   try {
-    say(`Signing in ${who.clients.length} clients and one clinician (with two-step enrolment)…`);
+    say(`Signing in ${who.clients.length} clients, one clinician and the admin (with two-step enrolment)…`);
     const cookies = new Map<string, string>();
     for (const c of who.clients) cookies.set(c.id, await signInClient(base, c.email, generatedPassword));
     const clinicianCookie = await signInNewStaff(base, who.clinician.email, generatedPassword);
+    const adminCookie = await signInNewStaff(base, who.admin.email, generatedPassword);
 
     let n = 0;
     const nextClient = () => {
@@ -275,6 +304,24 @@ export async function runBench(args: string[]): Promise<number> {
             headers: { cookie: clinicianCookie },
           };
         },
+      },
+      {
+        name: "qualityDashboard",
+        label: `programme quality dashboard, six criteria (admin, ${options.clients} episodes)`,
+        next: () => ({
+          method: "GET",
+          path: `/api/organisations/${who.organisationId}/quality`,
+          headers: { cookie: adminCookie },
+        }),
+      },
+      {
+        name: "outcomeReport",
+        label: `outcome report of the ${who.report.quarter} discharge cohort (admin, ${who.report.cohortSize} clients)`,
+        next: () => ({
+          method: "GET",
+          path: `/api/organisations/${who.organisationId}/outcome-report?basis=discharge&quarter=${who.report.quarter}`,
+          headers: { cookie: adminCookie },
+        }),
       },
     ];
 
@@ -356,12 +403,7 @@ export async function runBench(args: string[]): Promise<number> {
       },
       framework,
       scenarios: results,
-      notMeasured: [
-        {
-          name: "outcomeReport",
-          why: "The programme outcome report does not exist yet; it arrives with a later issue.",
-        },
-      ],
+      notMeasured: [],
     };
     const file = writeResults(report);
     say("");

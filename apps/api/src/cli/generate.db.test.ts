@@ -345,6 +345,24 @@ describeEachDialect("generate: a fictional programme for benchmarks", ({ get, di
       headers: admin,
     });
     expect(quality.statusCode).toBe(200);
+    // The track record counts the follow-ups of discharged clients as the rows say.
+    const followUps = await db()
+      .selectFrom("assessments")
+      .innerJoin("assessment_schedules", "assessment_schedules.id", "assessments.schedule_id")
+      .innerJoin("episodes", "episodes.client_id", "assessments.client_id")
+      .select(["assessments.client_id", "assessments.status"])
+      .where("assessment_schedules.kind", "=", "follow_up")
+      .where("episodes.discharged_on", "is not", null)
+      .execute();
+    const answered = followUps.filter((f) => f.status === "completed");
+    const rate = Math.round((100 * answered.length) / followUps.length);
+    const record = (quality.json().criteria as { id: string; evidence: string[] }[]).find(
+      (c) => c.id === "track_record",
+    );
+    expect(record?.evidence[0]).toContain(
+      `${answered.length} of ${followUps.length} follow-up questionnaires answered (${rate} %) by ` +
+        `${new Set(answered.map((f) => f.client_id)).size} clients`,
+    );
     // The quarter with the most discharges.
     const byQuarter = new Map<string, number>();
     for (const e of await db().selectFrom("episodes").select("discharged_on").execute()) {
