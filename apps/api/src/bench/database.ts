@@ -2,7 +2,12 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { type GenerateOptions, generatedMarker, generateInstallation } from "../cli/generate.js";
+import {
+  type GenerateOptions,
+  generatedMarker,
+  generatedVersion,
+  generateInstallation,
+} from "../cli/generate.js";
 import type { Config } from "../config.js";
 import { openDatabase } from "../db/dialect.js";
 import { migrateToLatest } from "../db/migrate.js";
@@ -28,7 +33,9 @@ async function markerOf(database: Config["database"]): Promise<string | null> {
     await migrateToLatest(db);
     const marker = await getSetting(db.kysely, generatedMarker);
     if (!marker) return null;
-    return (JSON.parse(marker) as { at: string }).at;
+    const { at, version } = JSON.parse(marker) as { at: string; version?: number };
+    // Made by an older generator (without the rows this bench now reads): generate again.
+    return version === generatedVersion ? at : null;
   } catch {
     return null;
   } finally {

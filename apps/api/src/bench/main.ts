@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { localDateOf, uuidv7 } from "@lantern/domain";
+import { localDateOf, minimumCell, uuidv7 } from "@lantern/domain";
 import Fastify from "fastify";
 import { sql } from "kysely";
 import { generatedEmails, generatedPassword } from "../cli/generate.js";
@@ -131,6 +131,26 @@ async function participants(database: Config["database"], caseload: number) {
       .select(["id", "email"])
       .where("email", "=", generatedEmails.clinician(1))
       .executeTakeFirstOrThrow();
+    const admin = await db.kysely
+      .selectFrom("users")
+      .select(["id", "email"])
+      .where("email", "=", generatedEmails.admin)
+      .executeTakeFirstOrThrow();
+    // The outcome report's cohort: the quarter with the most discharges (ties: the later quarter).
+    const perQuarter = new Map<string, number>();
+    for (const { discharged_on: day } of await db.kysely
+      .selectFrom("episodes")
+      .select("discharged_on")
+      .where("organisation_id", "=", organisationId)
+      .where("discharged_on", "is not", null)
+      .execute()) {
+      if (!day) continue;
+      const quarter = `${day.slice(0, 4)}-Q${Math.ceil(Number(day.slice(5, 7)) / 3)}`;
+      perQuarter.set(quarter, (perQuarter.get(quarter) ?? 0) + 1);
+    }
+    const [reportQuarter, cohortSize] = [...perQuarter].sort(
+      (a, b) => b[1] - a[1] || b[0].localeCompare(a[0]),
+    )[0] ?? ["", 0];
     const load = async (from: number, to: number): Promise<BenchClient[]> => {
       const emails = Array.from({ length: to - from + 1 }, (_, i) => generatedEmails.client(from + i));
       const rows = await db.kysely
@@ -166,6 +186,8 @@ async function participants(database: Config["database"], caseload: number) {
     return {
       organisationId,
       clinician: { userId: clinician.id, email: clinician.email },
+      admin: { userId: admin.id, email: admin.email },
+      report: { basis: "discharge" as const, quarter: reportQuarter, cohortSize },
       clients,
       writers,
       version,
@@ -198,6 +220,16 @@ export async function runBench(args: string[]): Promise<number> {
     say,
   );
   const who = await participants(prepared.database, caseload);
+  // The report refuses a cohort under 11 clients (400): with too few clients there is none to measure.
+  const notMeasured =
+    who.report.cohortSize >= minimumCell
+      ? []
+      : [
+          {
+            name: "outcomeReport",
+            why: `No quarter has ${minimumCell} discharges (at most ${who.report.cohortSize}), and the report refuses smaller cohorts; use more --clients.`,
+          },
+        ];
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -218,10 +250,11 @@ export async function runBench(args: string[]): Promise<number> {
   const serverPid = server.pid ?? null;
   const results: ScenarioResult[] = [];
   try {
-    say(`Signing in ${who.clients.length} clients and one clinician (with two-step enrolment)…`);
+    say(`Signing in ${who.clients.length} clients, one clinician and the admin (with two-step enrolment)…`);
     const cookies = new Map<string, string>();
     for (const c of who.clients) cookies.set(c.id, await signInClient(base, c.email, generatedPassword));
     const clinicianCookie = await signInNewStaff(base, who.clinician.email, generatedPassword);
+    const adminCookie = await signInNewStaff(base, who.admin.email, generatedPassword);
 
     let n = 0;
     const nextClient = () => {
@@ -276,8 +309,31 @@ export async function runBench(args: string[]): Promise<number> {
           };
         },
       },
+      {
+        name: "qualityDashboard",
+        label: `programme quality dashboard, six criteria (admin, ${options.clients} episodes)`,
+        next: () => ({
+          method: "GET",
+          path: `/api/organisations/${who.organisationId}/quality`,
+          headers: { cookie: adminCookie },
+        }),
+      },
+      {
+        name: "outcomeReport",
+        label: `outcome report of the ${who.report.quarter} discharge cohort (admin, ${who.report.cohortSize} clients)`,
+        next: () => ({
+          method: "GET",
+          path: `/api/organisations/${who.organisationId}/outcome-report?basis=discharge&quarter=${who.report.quarter}`,
+          headers: { cookie: adminCookie },
+        }),
+      },
     ];
 
+    for (const skipped of notMeasured)
+      scenarios.splice(
+        scenarios.findIndex((s) => s.name === skipped.name),
+        1,
+      );
     const measured = new Map<string, Measurement>();
     for (const s of scenarios) {
       say(`  ${s.label}: warming up, then ${options.duration} s…`);
@@ -356,12 +412,7 @@ export async function runBench(args: string[]): Promise<number> {
       },
       framework,
       scenarios: results,
-      notMeasured: [
-        {
-          name: "outcomeReport",
-          why: "The programme outcome report does not exist yet; it arrives with a later issue.",
-        },
-      ],
+      notMeasured,
     };
     const file = writeResults(report);
     say("");

@@ -5,6 +5,7 @@ import type { Db } from "../db/dialect.js";
 import { membershipsOf } from "../features/accounts/accounts.service.js";
 import { saveCheckIn } from "../features/check-ins/check-ins.service.js";
 import { getRecoveryToday } from "../features/check-ins/today.service.js";
+import { outcomeReportOf, qualityDashboard } from "../features/quality/quality.service.js";
 import { getCaseload } from "../features/recovery/caseload.service.js";
 import { getTimeline } from "../features/recovery/timeline.service.js";
 import { summarise } from "./load.js";
@@ -56,6 +57,8 @@ export interface StorageWork {
   home: () => Promise<void>;
   caseload: () => Promise<void>;
   timeline: () => Promise<void>;
+  qualityDashboard: () => Promise<void>;
+  outcomeReport: () => Promise<void>;
 }
 
 /**
@@ -65,7 +68,12 @@ export interface StorageWork {
  */
 export async function storageWork(
   db: Db,
-  who: { organisationId: string; clinician: { userId: string; email: string }; clients: BenchClient[] },
+  who: {
+    organisationId: string;
+    clinician: { userId: string; email: string };
+    clients: BenchClient[];
+    report: { basis: "admission" | "discharge"; quarter: string };
+  },
   writers: BenchClient[],
 ): Promise<StorageWork> {
   const actor: Actor = {
@@ -101,6 +109,13 @@ export async function storageWork(
       const c = nextOf(who.clients);
       await appendAudit(db, auditOf(actor.userId, "care-team", c.id, "recovery_timeline", "read"));
       await getTimeline(db, c.id, "care-team", 365);
+    },
+    // Programme-wide reads: the access check writes no audit event for them.
+    async qualityDashboard() {
+      await qualityDashboard(db, who.organisationId);
+    },
+    async outcomeReport() {
+      await outcomeReportOf(db, who.organisationId, { basis: who.report.basis, quarter: who.report.quarter });
     },
   };
 }

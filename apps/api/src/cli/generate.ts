@@ -8,6 +8,7 @@ import { settingKeys } from "../features/instance/instance.service.js";
 import { upsertRecoverySettings } from "../features/ledger/ledger.repository.js";
 import { insertOrganisation } from "../features/organisations/organisations.repository.js";
 import { BulkWriter, type FilledTable, fillOrder } from "./bulk-insert.js";
+import { type CareProgramme, clientCareRows, programmeCareRows } from "./generate-care.js";
 import { type ClientSeat, clientStory, type QueuedRow } from "./generate-history.js";
 import { pick, randomStream, uuidv7At } from "./generate-random.js";
 
@@ -16,7 +17,9 @@ export const generateHelp = `Usage: npm run lantern -- generate --clients N --da
 Fills an EMPTY database with a fictional programme for load tests and benchmarks: one programme, an
 admin, clinicians with caseloads, and for every client three circles, a sobriety start, daily
 check-ins with realistic gaps, urges, occasional inner-circle acts with their ledger events and slip
-reviews, triggers with coping strategies, and journal entries. Everyone in it is fictional, and
+reviews, triggers with coping strategies, and journal entries; and the care record the quality
+dashboard reads: two tracks, an episode per client (about 15 % still in care) with PHQ-9 and GAD-7 at
+admission and the follow-ups due since discharge, and staff credentials. Everyone in it is fictional, and
 every account shares one password (printed at the end). The same options give the same data.
 
 Options:
@@ -54,6 +57,12 @@ export const generatedEmails = {
 };
 /** The instance setting that records a finished generation and its options (JSON). */
 export const generatedMarker = "generated_with";
+/**
+ * What the generator writes, as a number kept in the marker: bumped whenever it writes more or other
+ * rows, so a benchmark database cached by an older generator is made again.
+ * 2: tracks, episodes, admission and follow-up questionnaires, staff credentials.
+ */
+export const generatedVersion = 2;
 
 const limits: Record<keyof GenerateOptions, { min: number; max: number; fallback: number }> = {
   clients: { min: 1, max: 200_000, fallback: 100 },
@@ -115,6 +124,9 @@ export interface GenerateSummary {
   seconds: number;
 }
 
+/** The first random stream of the care record (clients' own streams count from 1). */
+const careStream = 1_000_000;
+
 /** Clients set up per transaction. */
 const clientsPerTransaction = 500;
 /** Rows of daily history per transaction, roughly (a check-in a day per client; urges and the rest add a third). */
@@ -171,6 +183,15 @@ export async function generateInstallation(
   const adminId = id();
   const clinicianCount = Math.ceil(options.clients / options.caseload);
   const clinicianIds = Array.from({ length: clinicianCount }, () => id());
+  // The care record draws from its own streams, so the recovery history stays as it was.
+  const careRandom = randomStream(options.seed, careStream);
+  const care: CareProgramme = {
+    organisationId,
+    adminId,
+    clinicianIds,
+    today: localDateOf(now, "Europe/London"),
+    tracks: { residential: uuidv7At(setUpAt, careRandom), partner: uuidv7At(setUpAt, careRandom) },
+  };
   const rows: Partial<Record<FilledTable, number>> = {};
   const tally = (writer: BulkWriter) => {
     for (const [table, n] of writer.written) rows[table] = (rows[table] ?? 0) + n;
@@ -234,6 +255,7 @@ export async function generateInstallation(
         "clinician",
         setUpAt,
       );
+    await writeAll(writer, { done: false, value: programmeCareRows(care, careRandom) });
     await writer.flush();
     tally(writer);
     await upsertRecoverySettings(trx, {
@@ -268,6 +290,10 @@ export async function generateInstallation(
           today,
         };
         const name = `${pick(own, firstNames)} ${pick(own, lastNames)}`;
+        // One in five is in the partners' programme, the rest on the men's residential track.
+        const ownCare = randomStream(options.seed, careStream + 1 + i);
+        const track = i % 5 === 4 ? "partner" : "residential";
+        const gender = track === "residential" || ownCare() < 0.15 ? "man" : "woman";
         await person(writer, seat.clientUserId, name, generatedEmails.client(i + 1), "client", joinedAt);
         const when = new Date(joinedAt).toISOString();
         // insertClient and addCareTeamMember's rows.
@@ -276,6 +302,7 @@ export async function generateInstallation(
           user_id: seat.clientUserId,
           organisation_id: organisationId,
           time_zone: timeZone,
+          placement_gender: gender,
           created_at: when,
         });
         await writer.add("care_team_members", {
@@ -283,6 +310,14 @@ export async function generateInstallation(
           clinician_user_id: clinicianUserId,
           assigned_by_user_id: adminId,
           created_at: when,
+        });
+        await writeAll(writer, {
+          done: false,
+          value: clientCareRows(
+            care,
+            { clientId: seat.clientId, clientToday: today, clinicianUserId, track },
+            ownCare,
+          ),
         });
         const story = clientStory(seat, options.days, own);
         stories.push(story);
@@ -309,7 +344,12 @@ export async function generateInstallation(
   }
 
   await db.kysely.transaction().execute(async (trx) => {
-    await insertSetting(trx, generatedMarker, JSON.stringify({ ...options, at: now.toISOString() }), now);
+    await insertSetting(
+      trx,
+      generatedMarker,
+      JSON.stringify({ ...options, version: generatedVersion, at: now.toISOString() }),
+      now,
+    );
   });
   // What autovacuum would do soon after a bulk load: statistics for the planner, a visibility map for
   // index-only scans. (SQLite is left as Lantern leaves it: it never runs ANALYZE.)

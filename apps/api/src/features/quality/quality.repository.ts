@@ -58,6 +58,43 @@ export async function scheduledAssessmentsOf(db: Executor, clientIds: readonly s
     .execute();
 }
 
+/**
+ * Follow-up questionnaires given to the programme's discharged clients (those with a discharged
+ * episode), counted in the database: how many, how many completed, and how many clients completed one.
+ * Counting here rather than fetching every row keeps the dashboard's cost flat as follow-ups pile up,
+ * and sends no list of client ids (whose length the databases cap).
+ */
+export async function followUpTotalsOf(db: Executor, organisationId: string) {
+  const row = await db
+    .selectFrom("assessments")
+    .innerJoin("assessment_schedules", "assessment_schedules.id", "assessments.schedule_id")
+    .select((eb) => {
+      const completed = eb("assessments.status", "=", "completed");
+      return [
+        eb.fn.countAll<string | number>().as("given"),
+        eb.fn.sum<string | number | null>(eb.case().when(completed).then(1).else(0).end()).as("completed"),
+        eb.fn
+          .count<string | number>(eb.case().when(completed).then(eb.ref("assessments.client_id")).end())
+          .distinct()
+          .as("answered"),
+      ];
+    })
+    .where("assessment_schedules.kind", "=", "follow_up")
+    .where("assessments.client_id", "in", (eb) =>
+      eb
+        .selectFrom("episodes")
+        .select("episodes.client_id")
+        .where("episodes.organisation_id", "=", organisationId)
+        .where("episodes.discharged_on", "is not", null),
+    )
+    .executeTakeFirst();
+  return {
+    given: Number(row?.given ?? 0),
+    completed: Number(row?.completed ?? 0),
+    clientsWhoAnswered: Number(row?.answered ?? 0),
+  };
+}
+
 /** The programme's groups with every member added (census details only), for the quality checks. */
 export async function groupMembersOf(db: Executor, organisationId: string) {
   const [groups, members] = await Promise.all([

@@ -25,10 +25,22 @@ import { toBool } from "../recovery/client-context.js";
 import {
   episodesOfProgramme,
   familyParticipationOf,
+  followUpTotalsOf,
   groupMembersOf,
   scheduledAssessmentsOf,
   staysOf,
 } from "./quality.repository.js";
+
+/** Rows by a key, each list in the rows' order (one pass, instead of filtering the rows per key). */
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const by = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = by.get(key(row));
+    if (list) list.push(row);
+    else by.set(key(row), [row]);
+  }
+  return by;
+}
 
 const totalOf = (result: string | null) =>
   result === null ? null : (JSON.parse(result) as AssessmentResult).total;
@@ -65,11 +77,13 @@ export async function qualityDashboard(
     credentials: credentialsBy.get(m.id) ?? [],
   });
   const staff = [...new Map(members.map((m) => [m.id, person(m)])).values()];
+  const membersByGroup = groupBy(groupRows.members, (m) => m.group_id);
   const clinicians = members.filter((m) => m.role === "clinician").map(person);
 
-  const discharged = [...new Set(episodes.filter((e) => e.discharged_on !== null).map((e) => e.client_id))];
-  const followUps = (await scheduledAssessmentsOf(k, discharged)).filter((a) => a.kind === "follow_up");
-  const completed = followUps.filter((a) => a.status === "completed");
+  const discharged = new Set(episodes.filter((e) => e.discharged_on !== null).map((e) => e.client_id));
+  // Counted in the database: fetching every follow-up row of every discharged client was most of
+  // the dashboard's time (docs/performance.md).
+  const followUps = await followUpTotalsOf(k, organisationId);
 
   return {
     computedAt: now.toISOString(),
@@ -95,20 +109,16 @@ export async function qualityDashboard(
       })),
       clinicians,
       staff,
-      followUps: {
-        dischargedClients: discharged.length,
-        given: followUps.length,
-        completed: completed.length,
-        clientsWhoAnswered: new Set(completed.map((a) => a.client_id)).size,
-      },
+      followUps: { dischargedClients: discharged.size, ...followUps },
       alumniVolunteers: volunteers,
       groups: groupRows.groups.map((g) => ({
         id: g.id,
         name: g.name,
         trackId: g.track_id,
-        members: groupRows.members
-          .filter((m) => m.group_id === g.id)
-          .map((m) => ({ clientLabel: censusName(m.name, m.alias), clientGender: m.placement_gender })),
+        members: (membersByGroup.get(g.id) ?? []).map((m) => ({
+          clientLabel: censusName(m.name, m.alias),
+          clientGender: m.placement_gender,
+        })),
       })),
       familyParticipation: family,
     }),
@@ -141,11 +151,11 @@ export async function cohortOf(db: Db, organisationId: string, query: OutcomeRep
     scheduledAssessmentsOf(k, clientIds),
     ledgerEventsOfClients(k, clientIds),
   ]);
+  const assessmentsBy = groupBy(assessments, (a) => a.client_id);
+  const ledgerBy = groupBy(ledger, (e) => e.client_id);
   return clientIds.map((clientId): CohortClient => {
     const admittedOn = firstEpisode.get(clientId)?.admitted_on ?? from;
-    const mine = assessments.filter(
-      (a) => a.client_id === clientId && (a.occurrence_day ?? "") >= admittedOn,
-    );
+    const mine = (assessmentsBy.get(clientId) ?? []).filter((a) => (a.occurrence_day ?? "") >= admittedOn);
     const score = (kind: "admission" | "follow_up", instrument: string, pick: "first" | "last") => {
       const done = mine.filter(
         (a) => a.kind === kind && a.instrument_id === instrument && a.status === "completed",
@@ -154,7 +164,7 @@ export async function cohortOf(db: Db, organisationId: string, query: OutcomeRep
       return chosen ? totalOf(chosen.result) : null;
     };
     const followUps = mine.filter((a) => a.kind === "follow_up");
-    const events = toLedgerEvents(ledger.filter((e) => e.client_id === clientId));
+    const events = toLedgerEvents(ledgerBy.get(clientId) ?? []);
     const latestFollowUpDay = followUps.at(-1)?.occurrence_day ?? null;
     const latestCheck = followUps
       .filter((a) => a.instrument_id === followUpCheck.id && a.status === "completed")
