@@ -4,8 +4,9 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     // Vitest's default is one worker per core minus one: a single worker on a two-core CI machine,
-    // which ran every file one after another while the browser tier left a core idle. Two workers let
-    // the database tier run beside the (still one-at-a-time) browser tier.
+    // which ran every file one after another. Two workers run two files at once, browser specs too:
+    // each spec starts its own server on its own port and data (or PostgreSQL database), and a browser
+    // spec leaves much of a core idle while it waits on the page.
     maxWorkers: 2,
     projects: [
       {
@@ -32,7 +33,6 @@ export default defineConfig({
           globalSetup: ["apps/api/test/global-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          fileParallelism: false,
         },
       },
     ],
