@@ -1,6 +1,7 @@
 import { addDays, addMonths, followUpCheck, localDateOf, uuidv7 } from "@lantern/domain";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { completeAftercareViaApi } from "../../../test/aftercare.js";
 import { bootApp } from "../../../test/app.js";
 import {
   buildClient,
@@ -56,52 +57,7 @@ describeEachDialect(
         consents: consents.map((kind) => ({ kind, signedOn: admittedOn })),
       });
       expect(admitted.statusCode).toBe(201);
-      const url = `/api/clients/${client.id}`;
-      const sections = (keys: string[]) =>
-        Object.fromEntries(keys.map((k, i) => [k, i === 0 ? ["A line"] : []]));
-      const writes = [
-        call("PUT", `${url}/circles`, client.userId, {
-          baseVersion: 0,
-          items: [{ circle: "inner", text: "A" }],
-        }),
-        call("PUT", `${url}/safety-plan`, client.userId, {
-          baseVersion: 0,
-          sections: sections([
-            "warningSigns",
-            "internalCoping",
-            "distractions",
-            "helpers",
-            "professionals",
-            "safeEnvironment",
-            "reasonsForLiving",
-          ]),
-        }),
-        call("PUT", `${url}/prevention-plan`, client.userId, {
-          baseVersion: 0,
-          sections: sections([
-            "triggers",
-            "warningSigns",
-            "highRiskSituations",
-            "coping",
-            "boundariesDevices",
-            "boundariesPlaces",
-            "boundariesPeople",
-            "whoToCall",
-            "afterASlip",
-          ]),
-        }),
-        call("PUT", `${episodeUrl(client)}/aftercare`, clinicianId, {
-          therapist: { name: "Therapist", contact: "t@example.org", firstAppointmentOn: today() },
-          groups: [{ id: uuidv7(), name: "Group", weekday: "monday", time: "18:00" }],
-          meetings: [{ id: uuidv7(), name: "Meeting", weekday: "friday", time: "19:00" }],
-          sponsor: { name: "Sponsor", contact: "0700" },
-        }),
-      ];
-      for (const write of writes) expect((await write).statusCode).toBe(200);
-      for (const item of ["circles", "prevention_plan", "safety_plan"])
-        expect(
-          (await call("POST", `${episodeUrl(client)}/aftercare/reviews`, clinicianId, { item })).statusCode,
-        ).toBe(200);
+      await completeAftercareViaApi(call, client, episodeId, clinicianId);
     };
 
     beforeAll(async () => {

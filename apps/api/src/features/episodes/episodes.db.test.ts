@@ -1,6 +1,7 @@
 import { addDays, localDateOf, uuidv7 } from "@lantern/domain";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { completeAftercareViaApi } from "../../../test/aftercare.js";
 import { bootApp } from "../../../test/app.js";
 import {
   buildClient,
@@ -66,55 +67,8 @@ describeEachDialect("programme operations: set-up, episodes of care, census", ({
   };
 
   /** The aftercare plan the discharge gate asks for (see features/aftercare). */
-  const completeAftercare = async (client: Built, episodeId: string) => {
-    const url = `/api/clients/${client.id}`;
-    const sections = (keys: string[]) =>
-      Object.fromEntries(keys.map((k, i) => [k, i === 0 ? ["A line"] : []]));
-    const writes = [
-      call("PUT", `${url}/circles`, client.userId, {
-        baseVersion: 0,
-        items: [{ circle: "inner", text: "A behaviour" }],
-      }),
-      call("PUT", `${url}/safety-plan`, client.userId, {
-        baseVersion: 0,
-        sections: sections([
-          "warningSigns",
-          "internalCoping",
-          "distractions",
-          "helpers",
-          "professionals",
-          "safeEnvironment",
-          "reasonsForLiving",
-        ]),
-      }),
-      call("PUT", `${url}/prevention-plan`, client.userId, {
-        baseVersion: 0,
-        sections: sections([
-          "triggers",
-          "warningSigns",
-          "highRiskSituations",
-          "coping",
-          "boundariesDevices",
-          "boundariesPlaces",
-          "boundariesPeople",
-          "whoToCall",
-          "afterASlip",
-        ]),
-      }),
-      call("PUT", `${url}/episodes/${episodeId}/aftercare`, clinicianId, {
-        therapist: { name: "Therapist", contact: "t@example.org", firstAppointmentOn: today() },
-        groups: [{ id: uuidv7(), name: "Group", weekday: "monday", time: "18:00" }],
-        meetings: [{ id: uuidv7(), name: "Meeting", weekday: "friday", time: "19:00" }],
-        sponsor: { name: "Sponsor", contact: "0700" },
-      }),
-    ];
-    for (const write of writes) expect((await write).statusCode).toBe(200);
-    for (const item of ["circles", "prevention_plan", "safety_plan"])
-      expect(
-        (await call("POST", `${url}/episodes/${episodeId}/aftercare/reviews`, clinicianId, { item }))
-          .statusCode,
-      ).toBe(200);
-  };
+  const completeAftercare = (client: Built, episodeId: string) =>
+    completeAftercareViaApi(call, client, episodeId, clinicianId);
 
   beforeAll(async () => {
     const db = get().db;
